@@ -1,0 +1,352 @@
+//! Stage 5, layout: rendered pages into complete HTML documents with the theme.
+//!
+//! Input: a [`Theme`] (Tera templates, static files, interface strings), the resolved programme
+//! and its [`RenderedPage`]s. Output: the HTML of each page, and of the print view of the whole
+//! handbook. Template data is the typed [`PageContext`]; templates never see anything else.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Problems};
+use crate::i18n::I18n;
+use crate::lang::Lang;
+use crate::render::Heading;
+use crate::settings::{Contact, Programme};
+
+/// Templates a theme must have.
+pub const TEMPLATES: &[&str] = &["base.html", "page.html", "print.html"];
+
+/// A theme as loaded from `themes/<name>/`, possibly with a programme's overrides applied.
+pub struct Theme {
+    pub name: String,
+    tera: tera::Tera,
+    pub i18n: BTreeMap<Lang, I18n>,
+    /// Files copied to `static/` of every site: path inside `static/` and content.
+    pub static_files: BTreeMap<String, Vec<u8>>,
+    /// Templates as text, by name, so overrides can be layered on.
+    templates: BTreeMap<String, (PathBuf, String)>,
+}
+
+fn read(path: &Path) -> Result<String, Diagnostic> {
+    crate::load::read_text(path).map(|f| f.text)
+}
+
+impl Theme {
+    pub fn load(themes: &Path, name: &str) -> Result<Theme, Problems> {
+        let dir = themes.join(name);
+        if !dir.is_dir() {
+            let known: Vec<String> = fs::read_dir(themes)
+                .map(|rd| {
+                    rd.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect()
+                })
+                .unwrap_or_default();
+            return Err(Diagnostic::error(format!("there is no theme `{name}`"))
+                .in_file(&dir)
+                .with_help(format!("the themes are: {}", known.join(", ")))
+                .into());
+        }
+        let mut problems = Problems::default();
+        let mut templates = BTreeMap::new();
+        for entry in walkdir::WalkDir::new(dir.join("templates")).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    let rel = e.path().strip_prefix(dir.join("templates")).unwrap_or(e.path());
+                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    match read(e.path()) {
+                        Ok(text) => {
+                            templates.insert(rel, (e.path().to_owned(), text));
+                        }
+                        Err(d) => problems.push(d),
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => problems
+                    .push(Diagnostic::error(format!("cannot read: {e}")).in_file(dir.join("templates"))),
+            }
+        }
+        let mut static_files = BTreeMap::new();
+        for entry in walkdir::WalkDir::new(dir.join("static")).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    let rel = e
+                        .path()
+                        .strip_prefix(dir.join("static"))
+                        .unwrap_or(e.path())
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    match fs::read(e.path()) {
+                        Ok(bytes) => {
+                            static_files.insert(rel, bytes);
+                        }
+                        Err(err) => {
+                            problems.push(Diagnostic::error(format!("cannot read: {err}")).in_file(e.path()))
+                        }
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    problems.push(Diagnostic::error(format!("cannot read: {e}")).in_file(dir.join("static")))
+                }
+            }
+        }
+        let mut i18n = BTreeMap::new();
+        for lang in Lang::ALL {
+            let file = dir.join("i18n").join(format!("{}.yaml", lang.code()));
+            match read(&file).and_then(|text| I18n::parse(lang, &text, &file)) {
+                Ok(strings) => {
+                    i18n.insert(lang, strings);
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        let tera = compile(&templates)?;
+        Ok(Theme { name: name.to_owned(), tera, i18n, static_files, templates })
+    }
+
+    /// This theme with a programme's `theme/templates/*` and `theme/static/*` files on top.
+    pub fn with_overrides(&self, overrides: &BTreeMap<String, PathBuf>) -> Result<Theme, Problems> {
+        let mut templates = self.templates.clone();
+        let mut static_files = self.static_files.clone();
+        let mut problems = Problems::default();
+        for (rel, path) in overrides {
+            if let Some(name) = rel.strip_prefix("templates/") {
+                match read(path) {
+                    Ok(text) => {
+                        templates.insert(name.to_owned(), (path.clone(), text));
+                    }
+                    Err(d) => problems.push(d),
+                }
+            } else if let Some(name) = rel.strip_prefix("static/") {
+                match fs::read(path) {
+                    Ok(bytes) => {
+                        static_files.insert(name.to_owned(), bytes);
+                    }
+                    Err(e) => problems.push(Diagnostic::error(format!("cannot read: {e}")).in_file(path)),
+                }
+            } else {
+                problems.push(
+                    Diagnostic::warning(
+                        "ignored: a programme's `theme/` folder holds `templates/` and `static/`",
+                    )
+                    .in_file(path),
+                );
+            }
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        let tera = compile(&templates)?;
+        Ok(Theme { name: self.name.clone(), tera, i18n: self.i18n.clone(), static_files, templates })
+    }
+
+    pub fn render(&self, template: &str, context: &impl Serialize) -> Result<String, Diagnostic> {
+        let file = self.templates.get(template).map(|(p, _)| p.clone());
+        let context = tera::Context::from_serialize(context)
+            .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
+        self.tera.render(template, &context).map_err(|e| {
+            template_error(&e, file.as_deref(), self.templates.get(template).map(|(_, t)| t.as_str()))
+        })
+    }
+}
+
+fn compile(templates: &BTreeMap<String, (PathBuf, String)>) -> Result<tera::Tera, Problems> {
+    let mut problems = Problems::default();
+    for required in TEMPLATES {
+        if !templates.contains_key(*required) {
+            problems.push(Diagnostic::error(format!("the theme has no template `{required}`")));
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(vec![".html"]);
+    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, (_, t))| (n.as_str(), t.as_str()))) {
+        // A syntax error names its template; report it against that file.
+        let culprit = match e.kind() {
+            tera::ErrorKind::SyntaxError(report) => templates.get(report.filename()),
+            _ => None,
+        };
+        problems.push(template_error(
+            &e,
+            culprit.map(|(p, _)| p.as_path()),
+            culprit.map(|(_, t)| t.as_str()),
+        ));
+        return Err(problems);
+    }
+    Ok(tera)
+}
+
+fn error_text(e: &tera::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+/// Tera's errors carry a span; turn it into our file:line:column report.
+fn template_error(e: &tera::Error, file: Option<&Path>, text: Option<&str>) -> Diagnostic {
+    let mut d = Diagnostic::error(format!("template error: {}", first_line(&error_text(e))));
+    if let Some(f) = file {
+        d = d.in_file(f);
+    }
+    if let (tera::ErrorKind::SyntaxError(report), Some(text)) = (e.kind(), text) {
+        let span = report.span();
+        d = d.at(text, span.start_line, span.start_col + 1);
+        d.message = format!("template error: {}", report.message());
+    }
+    d
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().find(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_owned()
+}
+
+/// One entry of the navigation, with a URL relative to the page showing it.
+#[derive(Clone, Debug, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+    pub current: bool,
+    /// The current page is this item or below it.
+    pub open: bool,
+    pub children: Vec<NavItem>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct NavLink {
+    pub title: String,
+    pub url: String,
+}
+
+/// Facts about the site shown on every page.
+#[derive(Debug, Serialize)]
+pub struct SiteContext<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub organisation: &'a str,
+    pub unit: Option<&'a str>,
+    pub logo: Option<&'a str>,
+    pub contacts: &'a [Contact],
+}
+
+impl<'a> SiteContext<'a> {
+    pub fn new(p: &'a Programme) -> Self {
+        let s = &p.settings;
+        SiteContext {
+            id: &p.id,
+            name: &s.name,
+            organisation: &s.organisation,
+            unit: s.unit.as_deref(),
+            logo: s.branding.logo.as_deref(),
+            contacts: &s.contacts,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageData<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    /// The page's own URL from the site root (`vaerktoejer/swot.html`).
+    pub url: &'a str,
+    pub body: &'a str,
+    pub toc: Vec<&'a Heading>,
+    pub is_front: bool,
+}
+
+/// Everything `page.html` sees.
+#[derive(Debug, Serialize)]
+pub struct PageContext<'a> {
+    pub lang: &'static str,
+    pub t: &'a BTreeMap<String, String>,
+    pub site: &'a SiteContext<'a>,
+    /// `../` repeated to the site root, or empty.
+    pub root: &'a str,
+    pub page: PageData<'a>,
+    pub nav: Vec<NavItem>,
+    pub prev: Option<NavLink>,
+    pub next: Option<NavLink>,
+    /// The page has a worksheet, so the worksheet script is loaded.
+    pub has_worksheets: bool,
+}
+
+/// One page of the print view.
+#[derive(Debug, Serialize)]
+pub struct PrintSection<'a> {
+    pub anchor: String,
+    pub title: &'a str,
+    pub body: String,
+}
+
+/// Everything `print.html` sees.
+#[derive(Debug, Serialize)]
+pub struct PrintContext<'a> {
+    pub lang: &'static str,
+    pub t: &'a BTreeMap<String, String>,
+    pub site: &'a SiteContext<'a>,
+    pub root: &'a str,
+    pub sections: Vec<PrintSection<'a>>,
+    pub has_worksheets: bool,
+}
+
+/// A page's place in the site, for navigation.
+#[derive(Clone, Debug)]
+pub struct NavEntry {
+    pub title: String,
+    /// `vaerktoejer/swot.html`
+    pub url: String,
+    /// `vaerktoejer` for pages in a folder, `` at the top.
+    pub section: String,
+    /// The page is its folder's `index`.
+    pub is_section_index: bool,
+}
+
+/// `../` repeated for a URL's depth.
+pub fn root_prefix(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+/// The navigation as seen from page `current` (an index into `entries`): top-level pages, and
+/// the pages of the open section only, so its size does not grow with every page of a big site.
+pub fn navigation(entries: &[NavEntry], current: usize, root: &str) -> Vec<NavItem> {
+    let here = &entries[current];
+    let mut items: Vec<NavItem> = Vec::new();
+    let mut section_slot: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let item = NavItem {
+            title: e.title.clone(),
+            url: format!("{root}{}", e.url),
+            current: i == current,
+            open: i == current || (e.is_section_index && e.section == here.section),
+            children: Vec::new(),
+        };
+        if e.section.is_empty() || e.is_section_index {
+            if e.is_section_index {
+                section_slot.insert(&e.section, items.len());
+            }
+            items.push(item);
+        } else if e.section == here.section {
+            match section_slot.get(e.section.as_str()) {
+                Some(&slot) => items[slot].children.push(item),
+                None => items.push(item),
+            }
+        } else if !section_slot.contains_key(e.section.as_str())
+            && !entries.iter().any(|x| x.is_section_index && x.section == e.section)
+        {
+            // A folder without an index page: its pages are listed at the top level.
+            items.push(item);
+        }
+    }
+    items
+}

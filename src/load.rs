@@ -1,0 +1,343 @@
+//! Stage 1, load: read `content/` from disk.
+//!
+//! Input: the content folder. Output: a [`ContentTree`] of [`Layer`]s (one per base language, one
+//! per programme), each holding its pages (front matter parsed), data files and assets as text in
+//! memory. Nothing later touches the disk for content, so every read error is reported here, with
+//! the file's path, and later stages can be tested on in-memory layers.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Problems};
+use crate::lang::Lang;
+
+/// Pages and data files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One text file, read and normalised (no BOM, `\n` line ends).
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// The front matter a page may have.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default = "default_weight")]
+    pub weight: i64,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+fn default_weight() -> i64 {
+    100
+}
+
+/// A Markdown page: its path inside its layer (`vaerktoejer/swot.md`), front matter and body.
+#[derive(Clone, Debug)]
+pub struct PageSource {
+    pub rel: String,
+    pub file: PathBuf,
+    pub front: FrontMatter,
+    pub body: String,
+    /// The 1-based line of the real file on which `body` starts.
+    pub body_line: usize,
+}
+
+/// A folder of content: `_base/<lang>/` or one programme's folder.
+#[derive(Debug, Default)]
+pub struct Layer {
+    pub root: PathBuf,
+    pub pages: BTreeMap<String, PageSource>,
+    pub worksheets: BTreeMap<String, SourceFile>,
+    pub roles: Option<SourceFile>,
+    /// Files under `assets/`, by their path relative to the layer.
+    pub assets: BTreeMap<String, PathBuf>,
+    /// Files under `theme/`, by their path relative to `theme/` (`templates/page.html`).
+    pub theme: BTreeMap<String, PathBuf>,
+}
+
+/// A programme folder: its id, its `programme.yaml`, and its own files.
+#[derive(Debug)]
+pub struct ProgrammeSource {
+    pub id: String,
+    pub settings: SourceFile,
+    pub layer: Layer,
+}
+
+#[derive(Debug, Default)]
+pub struct ContentTree {
+    pub base: BTreeMap<Lang, Layer>,
+    pub programmes: Vec<ProgrammeSource>,
+}
+
+/// Reads a text file: UTF-8 (with or without BOM), any line ends, at most [`MAX_FILE_BYTES`].
+pub fn read_text(path: &Path) -> Result<SourceFile, Diagnostic> {
+    let meta = fs::metadata(path)
+        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).in_file(path))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(format!(
+            "the file is too large ({:.1} MB): a page or data file may be at most {} MB",
+            meta.len() as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ))
+        .in_file(path));
+    }
+    let bytes =
+        fs::read(path).map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).in_file(path))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        Diagnostic::error("the file is not valid UTF-8 text")
+            .in_file(path)
+            .at_offset(&prefix, valid)
+            .with_help("save the file as UTF-8 (most editors have it under \"Save with encoding\")")
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text =
+        if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() };
+    Ok(SourceFile { path: path.to_owned(), text })
+}
+
+/// Splits `---` front matter from a page and parses it.
+pub fn parse_page(rel: &str, file: SourceFile) -> Result<PageSource, Diagnostic> {
+    let text = &file.text;
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return Err(Diagnostic::error("the page has no front matter")
+            .in_file(&file.path)
+            .at(text, 1, 1)
+            .with_help("start the page with a block like:\n---\ntitle: The page title\nweight: 10\n---"));
+    };
+    let Some(end) =
+        rest.find("\n---\n").map(|i| i + 1).or_else(|| rest.strip_suffix("\n---").map(|r| r.len() + 1))
+    else {
+        return Err(Diagnostic::error("the front matter is not closed")
+            .in_file(&file.path)
+            .at(text, 1, 1)
+            .with_help("end the front matter with a line holding only `---`"));
+    };
+    let yaml = &rest[..end];
+    let front: FrontMatter = crate::yaml::parse(yaml, &file.path, 1).map_err(|d| {
+        if d.message.contains("unknown field") {
+            d.with_help("front matter may hold `title`, `weight` and `description`")
+        } else {
+            d
+        }
+    })?;
+    if front.title.trim().is_empty() {
+        return Err(Diagnostic::error("the page title is empty").in_file(&file.path).at(text, 2, 1));
+    }
+    let body_start = 4 + end + 4; // "---\n" + yaml + "---\n"
+    let body = text.get(body_start.min(text.len())..).unwrap_or("").to_owned();
+    let body_line = text[..body_start.min(text.len())].matches('\n').count() + 1;
+    Ok(PageSource { rel: rel.to_owned(), file: file.path, front, body, body_line })
+}
+
+/// Reads one layer folder. Problems are collected; files with problems are left out.
+pub fn load_layer(root: &Path, problems: &mut Problems) -> Layer {
+    let mut layer = Layer { root: root.to_owned(), ..Layer::default() };
+    let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_owned());
+                let message = if e.loop_ancestor().is_some() {
+                    "a symbolic link here points back to a folder that contains it (a loop)".to_owned()
+                } else {
+                    format!(
+                        "cannot read: {}",
+                        e.io_error().map_or_else(|| e.to_string(), ToString::to_string)
+                    )
+                };
+                problems.push(Diagnostic::error(message).in_file(path));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(rel_path) = path.strip_prefix(root) else { continue };
+        let rel =
+            rel_path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        if rel.split('/').any(|part| part.starts_with('.')) {
+            continue;
+        }
+        if let Err(d) = check_inside(root, path) {
+            problems.push(d);
+            continue;
+        }
+        classify(&mut layer, &rel, path, problems);
+    }
+    layer
+}
+
+/// A symbolic link may not lead out of its layer folder: a page must not publish `/etc/passwd`.
+fn check_inside(root: &Path, path: &Path) -> Result<(), Diagnostic> {
+    let (Ok(real_root), Ok(real)) = (root.canonicalize(), path.canonicalize()) else {
+        return Ok(());
+    };
+    if real.starts_with(&real_root) {
+        Ok(())
+    } else {
+        Err(Diagnostic::error(format!(
+            "this file is a link to `{}`, outside this folder; only files inside the folder are published",
+            real.display()
+        ))
+        .in_file(path))
+    }
+}
+
+fn classify(layer: &mut Layer, rel: &str, path: &Path, problems: &mut Problems) {
+    if rel.starts_with("assets/") {
+        layer.assets.insert(rel.to_owned(), path.to_owned());
+    } else if let Some(theme_rel) = rel.strip_prefix("theme/") {
+        layer.theme.insert(theme_rel.to_owned(), path.to_owned());
+    } else if rel == "programme.yaml" {
+        // read by the caller
+    } else if rel == "roles.yaml" {
+        match read_text(path) {
+            Ok(f) => layer.roles = Some(f),
+            Err(d) => problems.push(d),
+        }
+    } else if let Some(name) = rel.strip_prefix("worksheets/") {
+        match name.strip_suffix(".yaml") {
+            Some(id) if !id.contains('/') => match read_text(path) {
+                Ok(f) => {
+                    layer.worksheets.insert(id.to_owned(), f);
+                }
+                Err(d) => problems.push(d),
+            },
+            _ => problems.push(
+                Diagnostic::warning("ignored: the worksheets folder holds only `<id>.yaml` files")
+                    .in_file(path),
+            ),
+        }
+    } else if rel.ends_with(".md") {
+        if let Err(message) = validate_page_path(rel) {
+            problems.push(Diagnostic::error(message).in_file(path));
+            return;
+        }
+        match read_text(path).and_then(|f| parse_page(rel, f)) {
+            Ok(page) => {
+                layer.pages.insert(rel.to_owned(), page);
+            }
+            Err(d) => problems.push(d),
+        }
+    } else {
+        problems.push(
+            Diagnostic::warning(
+                "ignored: only `.md` pages, `programme.yaml`, `roles.yaml`, `worksheets/`, `assets/` and `theme/` are used",
+            )
+            .in_file(path),
+        );
+    }
+}
+
+/// Page paths become URLs; keep them to characters that need no escaping anywhere.
+fn validate_page_path(rel: &str) -> Result<(), String> {
+    let ok = rel.split('/').all(|part| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_' || b == b'.')
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "the page path `{rel}` has characters that do not belong in a web address: use a-z, 0-9 and `-` (write `forloebet.md`, not `forløbet.md`)"
+        ))
+    }
+}
+
+/// Reads the whole content folder: both base languages and the chosen programmes (all when
+/// `only` is empty). Unknown programme names are errors.
+pub fn load(content: &Path, only: &[String], problems: &mut Problems) -> ContentTree {
+    let mut tree = ContentTree::default();
+    for lang in Lang::ALL {
+        let dir = content.join("_base").join(lang.code());
+        if dir.is_dir() {
+            tree.base.insert(lang, load_layer(&dir, problems));
+        }
+    }
+    let mut ids: Vec<String> = match fs::read_dir(content) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().join("programme.yaml").is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(e) => {
+            problems.push(Diagnostic::error(format!("cannot read the content folder: {e}")).in_file(content));
+            return tree;
+        }
+    };
+    ids.sort();
+    for wanted in only {
+        if !ids.contains(wanted) {
+            problems.push(
+                Diagnostic::error(format!("there is no programme `{wanted}`"))
+                    .in_file(content.join(wanted).join("programme.yaml"))
+                    .with_help(format!("the programmes are: {}", ids.join(", "))),
+            );
+        }
+    }
+    for id in ids {
+        if !only.is_empty() && !only.contains(&id) {
+            continue;
+        }
+        let dir = content.join(&id);
+        if let Err(message) = crate::settings::validate_id(&id) {
+            problems.push(Diagnostic::error(message).in_file(&dir));
+            continue;
+        }
+        match read_text(&dir.join("programme.yaml")) {
+            Ok(settings) => {
+                let layer = load_layer(&dir, problems);
+                tree.programmes.push(ProgrammeSource { id, settings, layer });
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    tree
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SourceFile, parse_page};
+    use std::path::PathBuf;
+
+    fn page(text: &str) -> Result<super::PageSource, crate::diagnostic::Diagnostic> {
+        parse_page("a.md", SourceFile { path: PathBuf::from("a.md"), text: text.to_owned() })
+    }
+
+    #[test]
+    fn body_starts_after_the_closing_fence() {
+        let p = page("---\ntitle: A\nweight: 3\n---\n# Body\n").unwrap();
+        assert_eq!(p.front.title, "A");
+        assert_eq!(p.front.weight, 3);
+        assert_eq!(p.body, "# Body\n");
+        assert_eq!(p.body_line, 5);
+    }
+
+    #[test]
+    fn front_matter_errors_point_into_the_real_file() {
+        let err = page("---\ntitle: A\ncolour: red\n---\n").unwrap_err();
+        assert!(err.message.contains("unknown field `colour`"), "{}", err.message);
+        assert_eq!(err.line, Some(3));
+    }
+
+    #[test]
+    fn a_page_without_front_matter_is_explained() {
+        let err = page("# Just a heading\n").unwrap_err();
+        assert!(err.message.contains("no front matter"));
+        assert!(page("---\ntitle: A\n").unwrap_err().message.contains("not closed"));
+    }
+}

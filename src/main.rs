@@ -1,0 +1,129 @@
+//! The `handbook` command line. Arguments are validated by clap into one [`Command`], then one
+//! `match` runs it. Exit codes: 0 success, 1 the content has errors, 2 a usage error.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use handbook::{BuildOptions, BuildReport};
+
+#[derive(Parser)]
+#[command(
+    name = "handbook",
+    version,
+    about = "Mentoring-programme handbooks as static sites, in Danish and Swedish"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// The project folder holding `content/` and `themes/`.
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    /// Print only problems.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print one line per programme built.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build programmes into `site/<programme>/` (all of them when none is named).
+    Build {
+        programmes: Vec<String>,
+        /// Write the sites here instead of `site/`.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Check programmes like a build does, without writing anything.
+    Check { programmes: Vec<String> },
+    /// Print the JSON Schema of `programme.yaml`.
+    Schema,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    match cli.command {
+        Command::Build { programmes, out } => {
+            let mut options = BuildOptions::in_project(&cli.root);
+            options.programmes = programmes;
+            if let Some(out) = out {
+                options.out = out;
+            }
+            let report = handbook::build(&options);
+            finish(&cli.root, &report, colour, cli.quiet, cli.verbose, "built")
+        }
+        Command::Check { programmes } => {
+            let mut options = BuildOptions::in_project(&cli.root);
+            options.programmes = programmes;
+            options.write = false;
+            let report = handbook::build(&options);
+            finish(&cli.root, &report, colour, cli.quiet, cli.verbose, "checked")
+        }
+        Command::Schema => {
+            let schema = schemars::schema_for!(handbook::settings::Settings);
+            match serde_json::to_string_pretty(&schema) {
+                Ok(text) => {
+                    println!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: cannot write the schema: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn finish(
+    root: &std::path::Path,
+    report: &BuildReport,
+    colour: bool,
+    quiet: bool,
+    verbose: bool,
+    verb: &str,
+) -> ExitCode {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
+    if !report.problems.is_empty() {
+        eprint!("{}", report.problems.render(&root, colour));
+    }
+    if verbose {
+        for s in &report.sites {
+            eprintln!(
+                "  {:<28} {:>4} pages  {:>5} files  {:>8.1} KB  search index {:.1} KB",
+                s.id,
+                s.pages,
+                s.files,
+                s.bytes as f64 / 1024.0,
+                s.index_bytes as f64 / 1024.0
+            );
+        }
+    }
+    let errors = report.problems.errors().count();
+    let warnings = report.problems.warnings().count();
+    if !quiet || errors > 0 {
+        let pages: usize = report.sites.iter().map(|s| s.pages).sum();
+        eprintln!(
+            "{verb} {} programme{}, {pages} pages in {} ms{}{}",
+            report.sites.len(),
+            if report.sites.len() == 1 { "" } else { "s" },
+            report.elapsed.as_millis(),
+            if errors > 0 {
+                format!(", {errors} error{}", if errors == 1 { "" } else { "s" })
+            } else {
+                String::new()
+            },
+            if warnings > 0 {
+                format!(", {warnings} warning{}", if warnings == 1 { "" } else { "s" })
+            } else {
+                String::new()
+            },
+        );
+    }
+    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}

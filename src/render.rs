@@ -1,0 +1,374 @@
+//! Stage 4, render: expanded Markdown to HTML.
+//!
+//! Input: an [`Expanded`] page, its path, and whether raw HTML is allowed. Output: a
+//! [`RenderedPage`]: the HTML of the page body, its headings (with ids), the internal links it
+//! makes (for the link check), and its plain text (for search). Nothing later parses this HTML
+//! again. Fenced code is highlighted here with syntect as CSS classes, so no script is needed.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use crate::expand::{Expanded, MARKER_CLOSE, MARKER_OPEN};
+use crate::html::{escape, slug};
+
+/// The one set of Markdown extensions every page is read with.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link from a page to a page of the same site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InternalLink {
+    /// As written by the author.
+    pub written: String,
+    /// The target page, resolved against the linking page (`vaerktoejer/swot.md`); `None` for
+    /// `#anchor` on the same page.
+    pub page: Option<String>,
+    pub anchor: Option<String>,
+}
+
+/// The text of a page between two headings (level 2 or 3), for search.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextSection {
+    /// The heading that opens the section; `None` for the text before the first heading.
+    pub heading: Option<Heading>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct RenderedPage {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<InternalLink>,
+    /// Body text without markup, split at headings, for search.
+    pub sections: Vec<TextSection>,
+}
+
+impl RenderedPage {
+    fn text(&mut self) -> &mut String {
+        if self.sections.is_empty() {
+            self.sections.push(TextSection::default());
+        }
+        &mut self.sections.last_mut().expect("just ensured").text
+    }
+}
+
+/// Heading ids are written with this prefix mark, so the print view can make them unique across
+/// pages (`forloebet--forste-mode`) and a page can drop it, without rendering twice.
+pub const ID_MARK: char = '\u{E002}';
+
+/// Renders a page. `page_rel` is the page's own path (`vaerktoejer/swot.md`).
+pub fn render(page: &Expanded, page_rel: &str, allow_raw_html: bool) -> RenderedPage {
+    let mut out = RenderedPage::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut used_ids = HashSet::new();
+    // Worksheet and diagram ids are on the page too.
+    used_ids.extend(["roles-diagram".to_owned(), "contacts-heading".to_owned(), "dates-heading".to_owned()]);
+    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>, String)> = None;
+    let mut code: Option<(String, String)> = None;
+    let mut paragraph_start = None;
+
+    for event in Parser::new_ext(&page.markdown, options()) {
+        if let Some((lang, buf)) = &mut code {
+            match event {
+                Event::Text(t) => buf.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    events.push(Event::Html(highlight(lang, buf).into()));
+                    let text = out.text();
+                    text.push_str(buf);
+                    text.push('\n');
+                    code = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|i| i.to_string()), Vec::new(), String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, id, inner, text)) = heading.take() {
+                    let base = id.unwrap_or_else(|| slug(&text));
+                    let mut id = base.clone();
+                    let mut n = 1;
+                    while !used_ids.insert(id.clone()) {
+                        n += 1;
+                        id = format!("{base}-{n}");
+                    }
+                    let tag = format!("h{}", level as u8);
+                    events.push(Event::Html(format!(r#"<{tag} id="{ID_MARK}{id}">"#).into()));
+                    events.extend(inner);
+                    events.push(Event::Html(format!("</{tag}>").into()));
+                    let heading = Heading { level: level as u8, id, text };
+                    if heading.level <= 3 {
+                        out.sections
+                            .push(TextSection { heading: Some(heading.clone()), text: String::new() });
+                    } else {
+                        let text = out.text();
+                        text.push_str(&heading.text);
+                        text.push('\n');
+                    }
+                    out.headings.push(heading);
+                }
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = rewrite_link(&dest_url, page_rel, &mut out.links);
+                push(
+                    &mut events,
+                    &mut heading,
+                    Event::Start(Tag::Link { link_type, dest_url: dest.into(), title, id }),
+                );
+            }
+            Event::Start(Tag::Paragraph) => {
+                paragraph_start = Some(events.len());
+                events.push(Event::Start(Tag::Paragraph));
+            }
+            Event::Text(t) if paragraph_start.is_some() && is_marker(&t) => {
+                // A component's paragraph: replace the paragraph by the component's HTML.
+                let n: usize = t[MARKER_OPEN.len_utf8()..t.len() - MARKER_CLOSE.len_utf8()]
+                    .parse()
+                    .unwrap_or(usize::MAX);
+                if let Some(start) = paragraph_start.take() {
+                    events.truncate(start);
+                }
+                events.push(Event::Html(page.components.get(n).cloned().unwrap_or_default().into()));
+                if let Some(text) = page.component_text.get(n) {
+                    out.text().push_str(text);
+                }
+                paragraph_start = Some(usize::MAX);
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if paragraph_start.take() != Some(usize::MAX) {
+                    events.push(Event::End(TagEnd::Paragraph));
+                }
+                out.text().push('\n');
+            }
+            Event::Html(h) | Event::InlineHtml(h) if !allow_raw_html => {
+                push(&mut events, &mut heading, Event::Text(h));
+            }
+            Event::Text(t) => {
+                match &mut heading {
+                    Some((_, _, _, text)) => text.push_str(&t),
+                    None => out.text().push_str(&t),
+                }
+                push(&mut events, &mut heading, Event::Text(t));
+            }
+            Event::Code(t) => {
+                match &mut heading {
+                    Some((_, _, _, text)) => text.push_str(&t),
+                    None => out.text().push_str(&t),
+                }
+                push(&mut events, &mut heading, Event::Code(t));
+            }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Item)
+            | Event::End(TagEnd::TableCell) => {
+                if heading.is_none() {
+                    out.text().push(' ');
+                }
+                push(&mut events, &mut heading, event);
+            }
+            other => push(&mut events, &mut heading, other),
+        }
+    }
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+fn push<'a>(
+    events: &mut Vec<Event<'a>>,
+    heading: &mut Option<(HeadingLevel, Option<String>, Vec<Event<'a>>, String)>,
+    e: Event<'a>,
+) {
+    match heading {
+        Some((_, _, inner, _)) => inner.push(e),
+        None => events.push(e),
+    }
+}
+
+fn is_marker(t: &str) -> bool {
+    t.starts_with(MARKER_OPEN) && t.ends_with(MARKER_CLOSE) && t.len() > 2 * MARKER_OPEN.len_utf8()
+}
+
+/// `.md` links become `.html` links; internal links are recorded for checking.
+fn rewrite_link(dest: &CowStr, page_rel: &str, links: &mut Vec<InternalLink>) -> String {
+    let dest = dest.as_ref();
+    let external = dest.contains(':') || dest.starts_with("//");
+    if external || dest.is_empty() {
+        return dest.to_owned();
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_owned())),
+        None => (dest, None),
+    };
+    if path.is_empty() {
+        links.push(InternalLink { written: dest.to_owned(), page: None, anchor });
+        return dest.to_owned();
+    }
+    let is_page = path.ends_with(".md") || path.ends_with(".html");
+    if !is_page && !path.starts_with('/') {
+        return dest.to_owned();
+    }
+    let page_path = path.strip_suffix(".html").map(|p| format!("{p}.md")).unwrap_or_else(|| path.to_owned());
+    links.push(InternalLink {
+        written: dest.to_owned(),
+        page: Some(resolve_relative(page_rel, &page_path)),
+        anchor: anchor.clone(),
+    });
+    let html = path.strip_suffix(".md").map(|p| format!("{p}.html")).unwrap_or_else(|| path.to_owned());
+    match anchor {
+        Some(a) => format!("{html}#{a}"),
+        None => html,
+    }
+}
+
+/// `../forloebet.md` from `vaerktoejer/swot.md` is `forloebet.md`. A path that climbs out of
+/// the site, or starts with `/`, keeps a leading `/` so the link check reports it.
+pub fn resolve_relative(from: &str, target: &str) -> String {
+    if target.starts_with('/') {
+        return target.to_owned();
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in target.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return format!("/{target}");
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+fn syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(SyntaxSet::load_defaults_newlines)
+}
+
+pub const HIGHLIGHT_PREFIX: &str = "hl-";
+
+/// Highlights a code block into `<pre><code>` with CSS classes; unknown languages are plain.
+fn highlight(lang: &str, code: &str) -> String {
+    let known = if lang.is_empty() { None } else { syntaxes().find_syntax_by_token(lang) };
+    let Some(syntax) = known else {
+        let class =
+            if lang.is_empty() { String::new() } else { format!(r#" class="language-{}""#, escape(lang)) };
+        return format!("<pre><code{class}>{}</code></pre>\n", escape(code));
+    };
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(
+        syntax,
+        syntaxes(),
+        ClassStyle::SpacedPrefixed { prefix: HIGHLIGHT_PREFIX },
+    );
+    for line in LinesWithEndings::from(code) {
+        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+            return format!("<pre><code>{}</code></pre>\n", escape(code));
+        }
+    }
+    format!(
+        r#"<pre class="highlight"><code class="language-{}">{}</code></pre>"#,
+        escape(lang),
+        generator.finalize()
+    ) + "\n"
+}
+
+/// The stylesheet for highlighted code, from one of syntect's bundled themes.
+pub fn highlight_css() -> String {
+    let themes = syntect::highlighting::ThemeSet::load_defaults();
+    themes
+        .themes
+        .get("InspiredGitHub")
+        .and_then(|t| {
+            syntect::html::css_for_theme_with_class_style(
+                t,
+                ClassStyle::SpacedPrefixed { prefix: HIGHLIGHT_PREFIX },
+            )
+            .ok()
+        })
+        .unwrap_or_default()
+}
+
+/// Renders a small Markdown fragment (a worksheet intro) with no components.
+pub fn fragment(markdown: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{render, resolve_relative};
+    use crate::expand::Expanded;
+
+    fn page(md: &str, raw: bool) -> super::RenderedPage {
+        render(&Expanded { markdown: md.to_owned(), ..Expanded::default() }, "vaerktoejer/swot.md", raw)
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let p = page("# Første møde\n\n## Første møde\n\n## Egen {#mit-id}\n", false);
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["forste-mode", "forste-mode-2", "mit-id"]);
+        assert!(p.html.contains(&format!(r#"<h2 id="{}mit-id">Egen</h2>"#, super::ID_MARK)), "{}", p.html);
+    }
+
+    #[test]
+    fn markdown_links_become_html_links() {
+        let p = page("[a](../forloebet.md#start) [b](logbog.md) [c](https://x.dk/a.md) [d](#top)", false);
+        assert!(p.html.contains(r#"href="../forloebet.html#start""#));
+        assert!(p.html.contains(r#"href="logbog.html""#));
+        assert!(p.html.contains(r#"href="https://x.dk/a.md""#));
+        assert_eq!(p.links[0].page.as_deref(), Some("forloebet.md"));
+        assert_eq!(p.links[1].page.as_deref(), Some("vaerktoejer/logbog.md"));
+        assert_eq!(p.links[2].page, None);
+    }
+
+    #[test]
+    fn raw_html_is_text_unless_allowed() {
+        assert!(page("<script>alert(1)</script>\n", false).html.contains("&lt;script&gt;"));
+        assert!(page("<b>ok</b>\n", true).html.contains("<b>ok</b>"));
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let p = page("```yaml\nevery: 2 months\n```\n", false);
+        assert!(p.html.contains("hl-"), "{}", p.html);
+        assert!(!p.html.contains("style="));
+    }
+
+    #[test]
+    fn relative_paths_resolve() {
+        assert_eq!(resolve_relative("a/b.md", "../c.md"), "c.md");
+        assert_eq!(resolve_relative("b.md", "../c.md"), "/../c.md");
+        assert_eq!(resolve_relative("b.md", "x/./y.md"), "x/y.md");
+    }
+}

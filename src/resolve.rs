@@ -1,0 +1,186 @@
+//! Stage 2, resolve: one programme's list of pages and data.
+//!
+//! Input: the base [`Layer`] of the programme's language, the programme's own layer and its
+//! settings. Output: a [`Resolved`] programme: the pages in navigation order (the programme's
+//! page wins over the base page with the same path; dropped pages are gone), the worksheets and
+//! roles diagram parsed (programme files win), the assets and theme overrides. Every problem is
+//! collected; a programme with errors is not built.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::diagnostic::{Diagnostic, Problems};
+use crate::load::{Layer, PageSource, ProgrammeSource};
+use crate::roles::RolesDiagram;
+use crate::settings::Programme;
+use crate::worksheet::Worksheet;
+
+#[derive(Debug)]
+pub struct Resolved<'a> {
+    pub programme: Programme,
+    /// In navigation order: by weight, then path.
+    pub pages: Vec<&'a PageSource>,
+    /// Paths of the programme's pages that replace a base page.
+    pub overrides: Vec<String>,
+    /// Paths of the programme's pages that add a page.
+    pub additions: Vec<String>,
+    pub worksheets: BTreeMap<String, Worksheet>,
+    pub roles: Option<RolesDiagram>,
+    pub assets: BTreeMap<String, PathBuf>,
+    pub theme_overrides: &'a BTreeMap<String, PathBuf>,
+    pub settings_file: PathBuf,
+}
+
+pub fn resolve<'a>(
+    source: &'a ProgrammeSource,
+    base: Option<&'a Layer>,
+    problems: &mut Problems,
+) -> Option<Resolved<'a>> {
+    let file = &source.settings.path;
+    let programme = match Programme::parse(&source.id, &source.settings.text, file) {
+        Ok(p) => p,
+        Err(d) => {
+            problems.push(unknown_key_help(d));
+            return None;
+        }
+    };
+    let lang = programme.lang();
+    let Some(base) = base else {
+        problems.push(
+            Diagnostic::error(format!(
+                "there is no base handbook for `{lang}` (expected `content/_base/{lang}/`)"
+            ))
+            .in_file(file),
+        );
+        return None;
+    };
+    let mut errors = Problems::default();
+    let settings = &programme.settings;
+
+    // Pages: base pages not dropped, replaced by the programme's page of the same path.
+    let mut pages: BTreeMap<&str, &PageSource> = base.pages.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    for drop in &settings.pages.drop {
+        let path = drop.value.as_str();
+        let d = Diagnostic::error(String::new()).in_file(file).at(
+            &source.settings.text,
+            drop.referenced.line() as usize,
+            drop.referenced.column() as usize,
+        );
+        if source.layer.pages.contains_key(path) {
+            errors.push(
+                Diagnostic {
+                    message: format!("`{path}` is dropped, but the programme also has its own `{path}`"),
+                    ..d
+                }
+                .with_help("remove one of the two"),
+            );
+        } else if pages.remove(path).is_none() {
+            let known = base.pages.keys().map(String::as_str).collect::<Vec<_>>().join(", ");
+            errors.push(
+                Diagnostic {
+                    message: format!("cannot drop `{path}`: the base handbook has no such page"),
+                    ..d
+                }
+                .with_help(format!("the base pages are: {known}")),
+            );
+        }
+    }
+    if !pages.contains_key("index.md") && !source.layer.pages.contains_key("index.md") {
+        errors.push(
+            Diagnostic::error("the programme has no front page: `index.md` is dropped or missing")
+                .in_file(file),
+        );
+    }
+    let mut overrides = Vec::new();
+    let mut additions = Vec::new();
+    for (path, page) in &source.layer.pages {
+        if base.pages.contains_key(path) {
+            overrides.push(path.clone());
+        } else {
+            additions.push(path.clone());
+        }
+        pages.insert(path.as_str(), page);
+    }
+    let mut ordered: Vec<&PageSource> = pages.into_values().collect();
+    ordered.sort_by(|a, b| (a.front.weight, &a.rel).cmp(&(b.front.weight, &b.rel)));
+
+    // Data: the programme's file wins over the base file with the same name.
+    let mut worksheets = BTreeMap::new();
+    let mut sheet_files: BTreeMap<&String, &crate::load::SourceFile> = base.worksheets.iter().collect();
+    sheet_files.extend(source.layer.worksheets.iter());
+    for (id, f) in sheet_files {
+        match Worksheet::parse(&f.text, &f.path) {
+            Ok(ws) => {
+                worksheets.insert(id.clone(), ws);
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    let roles = match source.layer.roles.as_ref().or(base.roles.as_ref()) {
+        Some(f) => match RolesDiagram::parse(&f.text, &f.path) {
+            Ok(r) => Some(r),
+            Err(d) => {
+                errors.push(d);
+                None
+            }
+        },
+        None => None,
+    };
+
+    if let Some(logo) = &settings.branding.logo {
+        let inside = !logo.split('/').any(|p| p == ".." || p.is_empty()) && !logo.starts_with('/');
+        let at = find_line(&source.settings.text, "logo:");
+        let d = Diagnostic::error(String::new()).in_file(file).at(&source.settings.text, at, 1);
+        if !inside {
+            errors.push(Diagnostic { message: format!("the logo `{logo}` points outside the programme folder"), ..d }.with_help("put the logo in the programme's `assets/` folder and write e.g. `logo: assets/logo.svg`"));
+        } else if !source.layer.assets.contains_key(logo.as_str()) {
+            errors.push(
+                Diagnostic { message: format!("the logo `{logo}` does not exist"), ..d }.with_help(
+                    "put the file in the programme's `assets/` folder, e.g. `logo: assets/logo.svg`",
+                ),
+            );
+        }
+    }
+    if let Some(accent) = &settings.branding.accent {
+        let ratio = accent.0.contrast_with_white();
+        if ratio < 4.5 {
+            let at = find_line(&source.settings.text, "accent:");
+            errors.push(
+                Diagnostic::error(format!("the accent colour `{}` is too light: white text on it has a contrast of {ratio:.1}:1, and WCAG AA needs 4.5:1", accent.0))
+                    .in_file(file)
+                    .at(&source.settings.text, at, 1)
+                    .with_help("choose a darker colour"),
+            );
+        }
+    }
+
+    let failed = errors.has_errors();
+    problems.extend(errors);
+    if failed {
+        return None;
+    }
+    Some(Resolved {
+        programme,
+        pages: ordered,
+        overrides,
+        additions,
+        worksheets,
+        roles,
+        assets: source.layer.assets.clone(),
+        theme_overrides: &source.layer.theme,
+        settings_file: file.clone(),
+    })
+}
+
+/// The 1-based line where `key` first appears, for settings checked after parsing.
+fn find_line(text: &str, key: &str) -> usize {
+    text.lines().position(|l| l.trim_start().starts_with(key)).map_or(1, |i| i + 1)
+}
+
+fn unknown_key_help(d: Diagnostic) -> Diagnostic {
+    if d.message.contains("unknown field") && d.help.is_none() {
+        d.with_help("see `handbook schema` or `content/FORMAT.md` for every setting")
+    } else {
+        d
+    }
+}

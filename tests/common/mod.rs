@@ -1,0 +1,164 @@
+//! Test helpers: a project folder in a temporary directory, built in-process, and the produced
+//! HTML parsed for assertions. Each test writes the few files it is about; `Project::minimal`
+//! adds a small Danish and Swedish base so a test only names what differs.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use handbook::{BuildOptions, BuildReport};
+use scraper::{Html, Selector};
+
+pub struct Project {
+    dir: tempfile::TempDir,
+}
+
+pub const DA_INDEX: &str = "---\ntitle: Forside\nweight: 0\n---\n\nVelkommen til {{ name }}. Parrene mødes {{ meetings.every }} i {{ meetings.length }}.\n\n{{ key_dates() }}\n\n{{ contacts() }}\n";
+pub const SV_INDEX: &str = "---\ntitle: Startsida\nweight: 0\n---\n\nVälkommen till {{ name }}. Ni träffas {{ meetings.every }} i {{ meetings.length }}.\n";
+
+pub const ROLES_DA: &str = "title: Mentors fire roller\ndescription: Fire roller på to akser.\naxes: {directive: Direktiv, non_directive: Ikke-direktiv, challenging: Udfordrende, supporting: Støttende}\nroles:\n  - {quadrant: directive-challenging, name: Netværker, says: Jeg sætter dig i kontakt med X., responsibility: Mentor har meget ansvar}\n  - {quadrant: non_directive-challenging, name: Coach, says: Hvad vil du gøre?, responsibility: Menteen har ansvaret}\n  - {quadrant: directive-supporting, name: Rådgiver, says: Hvis jeg var dig ..., responsibility: Mentor har meget ansvar}\n  - {quadrant: non_directive-supporting, name: Sparringspartner, says: Har du prøvet ...?, responsibility: Delt ansvar}\n";
+
+pub const SWOT_DA: &str = "title: SWOT-analyse\nversion: 1\nsections:\n  - title: Din SWOT\n    layout: grid\n    axes: {x: [Hjælper, Skader], y: [Internt, Eksternt]}\n    fields:\n      - {id: strengths, label: Styrker, help: Hvad gør du godt?}\n      - {id: weaknesses, label: Svagheder}\n      - {id: opportunities, label: Muligheder}\n      - {id: threats, label: Trusler}\n";
+
+pub fn programme_yaml(lang: &str, extra: &str) -> String {
+    format!(
+        "name: Mentorordningen\norganisation: Testby Kommune\nlanguage: {lang}\naudience: nye ledere\nmentors: erfarne ledere\nmeetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\n{extra}"
+    )
+}
+
+impl Project {
+    /// An empty project with the repository's default theme.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        copy_dir(&theme, &dir.path().join("themes/default"));
+        Project { dir }
+    }
+
+    /// A Danish and a Swedish base and programmes `da-prog` and `sv-prog`.
+    pub fn minimal() -> Self {
+        Project::new()
+            .file("content/_base/da/index.md", DA_INDEX)
+            .file("content/_base/da/forloeb.md", "---\ntitle: Forløbet\nweight: 10\n---\n\n## Første møde\n\nI mødes {{ meetings.every }}.\n")
+            .file("content/_base/da/vaerktoejer/index.md", "---\ntitle: Værktøjer\nweight: 20\n---\n\nSe [SWOT](swot.md).\n")
+            .file("content/_base/da/vaerktoejer/swot.md", "---\ntitle: SWOT\nweight: 21\n---\n\nTilbage til [forløbet](../forloeb.md#forste-mode).\n\n{{ worksheet(\"swot\") }}\n")
+            .file("content/_base/da/worksheets/swot.yaml", SWOT_DA)
+            .file("content/_base/da/roles.yaml", ROLES_DA)
+            .file("content/_base/sv/index.md", SV_INDEX)
+            .file("content/da-prog/programme.yaml", &programme_yaml("da", ""))
+            .file("content/sv-prog/programme.yaml", &programme_yaml("sv", ""))
+    }
+
+    pub fn file(self, path: &str, text: &str) -> Self {
+        let full = self.dir.path().join(path);
+        fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+        fs::write(&full, text).expect("write");
+        self
+    }
+
+    pub fn bytes(self, path: &str, bytes: &[u8]) -> Self {
+        let full = self.dir.path().join(path);
+        fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+        fs::write(&full, bytes).expect("write");
+        self
+    }
+
+    pub fn remove(self, path: &str) -> Self {
+        let full = self.dir.path().join(path);
+        if full.is_dir() {
+            fs::remove_dir_all(full).expect("rm")
+        } else {
+            fs::remove_file(full).expect("rm")
+        }
+        self
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn options(&self, programmes: &[&str]) -> BuildOptions {
+        let mut o = BuildOptions::in_project(self.dir.path());
+        o.programmes = programmes.iter().map(|s| s.to_string()).collect();
+        o
+    }
+
+    /// Builds, keeping the project alive for as long as the result is looked at.
+    #[must_use]
+    pub fn build(self, programmes: &[&str]) -> Built {
+        let report = handbook::build(&self.options(programmes));
+        let root = self.dir.path().to_owned();
+        Built { report, root, project: self }
+    }
+}
+
+pub struct Built {
+    pub report: BuildReport,
+    pub root: PathBuf,
+    project: Project,
+}
+
+impl Built {
+    /// The project again, to change a file and build once more.
+    pub fn project(self) -> Project {
+        self.project
+    }
+
+    /// All problems as the terminal shows them, without colour.
+    pub fn messages(&self) -> String {
+        self.report.problems.render(&self.root, false)
+    }
+
+    #[track_caller]
+    pub fn assert_ok(&self) -> &Self {
+        assert!(!self.report.problems.has_errors(), "build failed:\n{}", self.messages());
+        self
+    }
+
+    #[track_caller]
+    pub fn assert_error(&self, expected: &str) -> &Self {
+        let messages = self.messages();
+        assert!(
+            self.report.problems.has_errors(),
+            "expected an error containing {expected:?}, but the build passed"
+        );
+        assert!(messages.contains(expected), "expected {expected:?} in:\n{messages}");
+        self
+    }
+
+    pub fn site(&self, programme: &str) -> PathBuf {
+        self.root.join("site").join(programme)
+    }
+
+    pub fn html(&self, programme: &str, page: &str) -> Html {
+        let path = self.site(programme).join(page);
+        let text =
+            fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        Html::parse_document(&text)
+    }
+}
+
+/// The text of every element matching `selector`, whitespace folded.
+pub fn texts(html: &Html, selector: &str) -> Vec<String> {
+    let sel = Selector::parse(selector).expect("selector");
+    html.select(&sel)
+        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+pub fn attrs(html: &Html, selector: &str, attr: &str) -> Vec<String> {
+    let sel = Selector::parse(selector).expect("selector");
+    html.select(&sel).filter_map(|e| e.value().attr(attr).map(str::to_owned)).collect()
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
