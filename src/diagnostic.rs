@@ -136,18 +136,23 @@ pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Problems gathered along a run, errors and warnings apart.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Problems {
     items: Vec<Diagnostic>,
 }
 
 impl Problems {
+    /// Adds a problem; the same problem found twice (a theme shared by programmes) is kept once.
     pub fn push(&mut self, d: Diagnostic) {
-        self.items.push(d);
+        if !self.items.contains(&d) {
+            self.items.push(d);
+        }
     }
 
     pub fn extend(&mut self, other: Problems) {
-        self.items.extend(other.items);
+        for d in other.items {
+            self.push(d);
+        }
     }
 
     pub fn has_errors(&self) -> bool {

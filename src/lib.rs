@@ -145,7 +145,7 @@ fn source_lang(source: &load::ProgrammeSource) -> lang::Lang {
 /// Themes are loaded once each, on first use, and shared by the programmes that use them.
 struct Themes {
     dir: PathBuf,
-    loaded: std::sync::Mutex<HashMap<String, std::sync::Arc<Result<Theme, String>>>>,
+    loaded: std::sync::Mutex<HashMap<String, std::sync::Arc<Result<Theme, Problems>>>>,
 }
 
 impl Themes {
@@ -153,15 +153,15 @@ impl Themes {
         Themes { dir: dir.to_owned(), loaded: Default::default() }
     }
 
-    fn get(&self, name: &str, problems: &mut Problems) -> Option<std::sync::Arc<Result<Theme, String>>> {
+    fn get(&self, name: &str, problems: &mut Problems) -> Option<std::sync::Arc<Result<Theme, Problems>>> {
         let mut loaded = self.loaded.lock().unwrap_or_else(|e| e.into_inner());
-        let entry = loaded.entry(name.to_owned()).or_insert_with(|| {
-            std::sync::Arc::new(Theme::load(&self.dir, name).map_err(|p| p.render(Path::new(""), false)))
-        });
+        let entry = loaded
+            .entry(name.to_owned())
+            .or_insert_with(|| std::sync::Arc::new(Theme::load(&self.dir, name)));
         let theme = entry.clone();
-        if let Err(text) = theme.as_ref() {
-            // The theme's own problems are reported with the programme that needed it.
-            problems.push(Diagnostic::error(format!("the theme `{name}` cannot be used:\n{text}")));
+        if let Err(theme_problems) = theme.as_ref() {
+            // Reported with each programme that needs the theme.
+            problems.extend(theme_problems.clone());
             return None;
         }
         Some(theme)
@@ -208,6 +208,7 @@ fn build_site(
     };
     let i18n = theme.i18n.get(&lang)?;
 
+    let dropped: HashSet<String> = programme.settings.pages.drop.iter().map(|d| d.value.clone()).collect();
     // expand + render, page by page in parallel.
     let results: Vec<Result<PageOut, Problems>> = r
         .pages
@@ -229,7 +230,12 @@ fn build_site(
                 }
                 p
             })?;
-            let rendered = render::render(&expanded, &page.rel, programme.settings.allow_raw_html);
+            let options = render::RenderOptions {
+                page_rel: &page.rel,
+                allow_raw_html: programme.settings.allow_raw_html,
+                dropped: &dropped,
+            };
+            let rendered = render::render(&expanded, &options);
             Ok(PageOut { source: page, url, rendered, worksheets: expanded.worksheets })
         })
         .collect();
@@ -241,6 +247,18 @@ fn build_site(
         }
     }
     check_links(&pages, problems);
+    for p in &pages {
+        for link in &p.rendered.unlinked {
+            problems.push(
+                Diagnostic::warning(format!(
+                    "the link `{}` points to a page this programme drops; it is shown as plain text",
+                    link.written
+                ))
+                .in_file(&p.source.file)
+                .with_help(format!("override `{}` in the programme to reword it", p.source.rel)),
+            );
+        }
+    }
     if problems.has_errors() {
         return None;
     }

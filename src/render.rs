@@ -58,6 +58,8 @@ pub struct RenderedPage {
     pub links: Vec<InternalLink>,
     /// Body text without markup, split at headings, for search.
     pub sections: Vec<TextSection>,
+    /// Links to dropped pages, shown as plain text.
+    pub unlinked: Vec<InternalLink>,
 }
 
 impl RenderedPage {
@@ -73,9 +75,20 @@ impl RenderedPage {
 /// pages (`forloebet--forste-mode`) and a page can drop it, without rendering twice.
 pub const ID_MARK: char = '\u{E002}';
 
-/// Renders a page. `page_rel` is the page's own path (`vaerktoejer/swot.md`).
-pub fn render(page: &Expanded, page_rel: &str, allow_raw_html: bool) -> RenderedPage {
+/// How to render one page of a programme.
+pub struct RenderOptions<'a> {
+    /// The page's own path (`vaerktoejer/swot.md`).
+    pub page_rel: &'a str,
+    pub allow_raw_html: bool,
+    /// Base pages the programme dropped: links to them become plain text.
+    pub dropped: &'a HashSet<String>,
+}
+
+/// Renders a page.
+pub fn render(page: &Expanded, how: &RenderOptions) -> RenderedPage {
+    let RenderOptions { page_rel, allow_raw_html, dropped } = *how;
     let mut out = RenderedPage::default();
+    let mut unlinked = false;
     let mut events: Vec<Event> = Vec::new();
     let mut used_ids = HashSet::new();
     // Worksheet and diagram ids are on the page too.
@@ -137,12 +150,23 @@ pub fn render(page: &Expanded, page_rel: &str, allow_raw_html: bool) -> Rendered
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest = rewrite_link(&dest_url, page_rel, &mut out.links);
+                let to_dropped =
+                    out.links.last().and_then(|l| l.page.as_ref()).is_some_and(|p| dropped.contains(p));
+                if to_dropped && dest_url.as_ref() == out.links.last().map_or("", |l| l.written.as_str()) {
+                    // The link text stays; the link to a page this programme left out goes.
+                    if let Some(link) = out.links.pop() {
+                        out.unlinked.push(link);
+                    }
+                    unlinked = true;
+                    continue;
+                }
                 push(
                     &mut events,
                     &mut heading,
                     Event::Start(Tag::Link { link_type, dest_url: dest.into(), title, id }),
                 );
             }
+            Event::End(TagEnd::Link) if unlinked => unlinked = false,
             Event::Start(Tag::Paragraph) => {
                 paragraph_start = Some(events.len());
                 events.push(Event::Start(Tag::Paragraph));
@@ -330,7 +354,17 @@ mod tests {
     use crate::expand::Expanded;
 
     fn page(md: &str, raw: bool) -> super::RenderedPage {
-        render(&Expanded { markdown: md.to_owned(), ..Expanded::default() }, "vaerktoejer/swot.md", raw)
+        let dropped = ["vaerktoejer/gone.md".to_owned()].into_iter().collect();
+        let options =
+            super::RenderOptions { page_rel: "vaerktoejer/swot.md", allow_raw_html: raw, dropped: &dropped };
+        render(&Expanded { markdown: md.to_owned(), ..Expanded::default() }, &options)
+    }
+
+    #[test]
+    fn links_to_dropped_pages_become_text() {
+        let p = page("Se [det gamle](gone.md) og [det nye](new.md).", false);
+        assert!(p.html.contains("Se det gamle og <a href=\"new.html\">det nye</a>."), "{}", p.html);
+        assert_eq!(p.unlinked.len(), 1);
     }
 
     #[test]

@@ -29,7 +29,9 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path, line_offset: usize) -
     serde_saphyr::from_str_with_options(text, options()).map_err(|err| {
         let message = tidy_message(&err.without_snippet().to_string());
         let mut d = Diagnostic::error(message).in_file(file);
-        if let Some(loc) = err.location().filter(|l| l.line() > 0) {
+        // A missing key has no place of its own: serde-saphyr points at a neighbour, which misleads.
+        let missing = d.message.starts_with("the required key");
+        if let Some(loc) = err.location().filter(|l| l.line() > 0 && !missing) {
             let line = loc.line() as usize;
             // The source line shown must be the real file's line, so look it up in `text` and
             // then shift the number.
@@ -43,10 +45,51 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path, line_offset: usize) -
     })
 }
 
-/// serde's messages carry its own wording ("unknown field `x`, expected one of ..."); keep them,
-/// but drop the location suffix serde-saphyr appends, since the report shows it already.
+/// serde's messages are kept where they are clear ("unknown field `x`, expected one of ...") and
+/// reworded where they speak Rust ("invalid i64"); the location suffix serde-saphyr appends is
+/// dropped, since the report shows the location already.
 fn tidy_message(message: &str) -> String {
     let first = message.lines().next().unwrap_or(message).trim();
-    let cut = first.find(" at line ").map_or(first, |i| &first[..i]);
-    cut.trim_end_matches('.').to_owned()
+    let cut = first.find(" at line ").map_or(first, |i| &first[..i]).trim_end_matches('.');
+    if let Some(key) = cut.strip_prefix("duplicate mapping key: ") {
+        let key = key.split(',').next().unwrap_or(key).trim();
+        return format!("the key `{key}` appears twice; each key may be given once");
+    }
+    if let Some(field) = cut.strip_prefix("missing field ") {
+        return format!("the required key {field} is missing here");
+    }
+    match cut {
+        "invalid i64" | "invalid u64" | "invalid i32" | "invalid u32" => {
+            "expected a whole number here".to_owned()
+        }
+        "expected string scalar" => "expected text here".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    #[test]
+    fn an_alias_bomb_is_refused_quickly() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (name, prev) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d"), ("f", "e"), ("g", "f")] {
+            bomb.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 10].join(", ")));
+        }
+        let started = std::time::Instant::now();
+        let err = super::parse::<BTreeMap<String, serde::de::IgnoredAny>>(&bomb, Path::new("x.yaml"), 0)
+            .unwrap_err();
+        assert!(started.elapsed().as_secs() < 2);
+        assert!(err.message.contains("alias") || err.message.contains("limit"), "{}", err.message);
+    }
+
+    #[test]
+    fn duplicate_keys_are_named() {
+        let err = super::parse::<BTreeMap<String, String>>("a: 1\nb: 2\na: 3\n", Path::new("x.yaml"), 0)
+            .unwrap_err();
+        assert_eq!(err.message, "the key `a` appears twice; each key may be given once");
+        assert_eq!(err.line, Some(3));
+    }
 }

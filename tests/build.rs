@@ -22,3 +22,169 @@ fn settings_are_quoted_in_the_page_language() {
     assert_eq!(attrs(&da, "html", "lang"), ["da"]);
     assert_eq!(attrs(&sv, "html", "lang"), ["sv"]);
 }
+
+#[test]
+fn changing_a_setting_changes_every_sentence_that_quotes_it() {
+    // Protects: pages never hard-code facts; a rebuild after a settings change rewords them.
+    let project = Project::minimal();
+    let built = project.build(&["da-prog"]);
+    built.assert_ok();
+    assert!(texts(&built.html("da-prog", "forloeb.html"), "main p")[0].contains("hver 2. måned"));
+    let built = built
+        .project()
+        .file("content/da-prog/programme.yaml", &programme_yaml("da", "").replace("2 months", "6 weeks"))
+        .build(&["da-prog"]);
+    built.assert_ok();
+    assert_eq!(texts(&built.html("da-prog", "forloeb.html"), "main p")[0], "I mødes hver 6. uge.");
+    assert!(texts(&built.html("da-prog", "index.html"), "main p")[0].contains("hver 6. uge i 1½ time"));
+}
+
+#[test]
+fn a_programme_page_overrides_the_base_page_with_the_same_path() {
+    let built = Project::minimal()
+        .file(
+            "content/da-prog/forloeb.md",
+            "---\ntitle: Vores forløb\nweight: 10\n---\n\nKun hos os.\n\n## Første møde\n",
+        )
+        .build(&["da-prog"]);
+    built.assert_ok();
+    let page = built.html("da-prog", "forloeb.html");
+    assert_eq!(texts(&page, "main h1"), ["Vores forløb"]);
+    assert_eq!(texts(&page, "main article p"), ["Kun hos os."]);
+    // Base pages keep linking to the heading, now on the programme's page.
+    assert_eq!(
+        attrs(&built.html("da-prog", "vaerktoejer/swot.html"), "main p a", "href"),
+        ["../forloeb.html#forste-mode"]
+    );
+}
+
+#[test]
+fn programmes_can_add_and_drop_pages_and_navigation_follows_weight() {
+    let built = Project::minimal()
+        .file("content/da-prog/historie.md", "---\ntitle: Historie\nweight: 5\n---\n\nSådan begyndte det.\n")
+        .file(
+            "content/da-prog/programme.yaml",
+            &programme_yaml("da", "pages:\n  drop: [vaerktoejer/swot.md]\n"),
+        )
+        .build(&["da-prog"]);
+    built.assert_ok();
+    let index = built.html("da-prog", "index.html");
+    assert_eq!(
+        texts(&index, ".site-nav .nav-list > li > a"),
+        ["Forside", "Historie", "Forløbet", "Værktøjer"]
+    );
+    assert!(!built.site("da-prog").join("vaerktoejer/swot.html").exists());
+    // The tools page linked to the dropped page: the words stay, the link goes, HR is told.
+    assert_eq!(texts(&built.html("da-prog", "vaerktoejer/index.html"), "main article p"), ["Se SWOT."]);
+    assert!(built.messages().contains("warning: the link `swot.md` points to a page this programme drops"));
+    // The base itself still has the page for other programmes.
+    let hist = built.html("da-prog", "historie.html");
+    assert_eq!(attrs(&hist, ".pager-prev", "href"), ["index.html"]);
+    assert_eq!(attrs(&hist, ".pager-next", "href"), ["forloeb.html"]);
+}
+
+#[test]
+fn section_pages_are_nested_in_the_navigation_of_their_section() {
+    let built = Project::minimal().build(&["da-prog"]);
+    built.assert_ok();
+    let swot = built.html("da-prog", "vaerktoejer/swot.html");
+    assert_eq!(texts(&swot, ".site-nav li.open > ul a"), ["SWOT"]);
+    assert_eq!(attrs(&swot, ".site-nav a[aria-current=page]", "href"), ["../vaerktoejer/swot.html"]);
+    // On the front page the section is closed: only its index shows.
+    let index = built.html("da-prog", "index.html");
+    assert!(texts(&index, ".site-nav a").iter().all(|t| t != "SWOT"));
+}
+
+#[test]
+fn every_link_in_every_page_is_relative_and_resolves() {
+    // Protects: the site works under any sub-path and opened from a file share.
+    let built = Project::minimal().build(&[]);
+    built.assert_ok();
+    for programme in ["da-prog", "sv-prog"] {
+        let site = built.site(programme);
+        for entry in walkdir::WalkDir::new(&site) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "html") {
+                continue;
+            }
+            let html = scraper::Html::parse_document(&std::fs::read_to_string(entry.path()).unwrap());
+            let dir = entry.path().parent().unwrap();
+            for (sel, attr) in
+                [("a[href]", "href"), ("link[href]", "href"), ("script[src]", "src"), ("img[src]", "src")]
+            {
+                for target in attrs(&html, sel, attr) {
+                    if target.starts_with("mailto:") || target.starts_with("tel:") || target.starts_with('#')
+                    {
+                        continue;
+                    }
+                    assert!(
+                        !target.starts_with('/') && !target.contains("://"),
+                        "{}: `{target}` is not relative",
+                        entry.path().display()
+                    );
+                    let file = target.split('#').next().unwrap();
+                    assert!(
+                        dir.join(file).exists(),
+                        "{}: `{target}` does not resolve",
+                        entry.path().display()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn worksheets_are_labelled_forms_and_the_diagram_is_accessible_svg() {
+    let built = Project::minimal()
+        .file("content/_base/da/roller.md", "---\ntitle: Roller\nweight: 15\n---\n\n{{ roles_diagram() }}\n")
+        .build(&["da-prog"]);
+    built.assert_ok();
+    let swot = built.html("da-prog", "vaerktoejer/swot.html");
+    assert_eq!(attrs(&swot, "form.worksheet", "data-worksheet"), ["swot"]);
+    assert_eq!(attrs(&swot, "form.worksheet", "data-programme"), ["da-prog"]);
+    assert_eq!(texts(&swot, "form fieldset legend"), ["Din SWOT"]);
+    // Every field has a label pointing at it.
+    let ids = attrs(&swot, "form textarea", "id");
+    assert_eq!(ids.len(), 4);
+    for id in &ids {
+        assert_eq!(attrs(&swot, &format!("label[for={id}]"), "for").len(), 1, "no label for {id}");
+    }
+    let roles = built.html("da-prog", "roller.html");
+    assert_eq!(attrs(&roles, "svg[role=img]", "aria-labelledby").len(), 2);
+    assert_eq!(texts(&roles, "svg title")[0], "Mentors fire roller");
+    assert_eq!(texts(&roles, ".roles-text tbody th"), ["Netværker", "Coach", "Rådgiver", "Sparringspartner"]);
+}
+
+#[test]
+fn code_is_highlighted_at_build_time_and_never_expanded() {
+    let built = Project::minimal()
+        .file("content/da-prog/kode.md", "---\ntitle: Kode\n---\n\n```yaml\nmeetings:\n  every: \"{{ meetings.every }}\"\n```\n\nOg `{{ duration }}` inline.\n")
+        .build(&["da-prog"]);
+    built.assert_ok();
+    let page = built.html("da-prog", "kode.html");
+    let code = texts(&page, "pre code");
+    assert_eq!(code, ["meetings: every: \"{{ meetings.every }}\""]);
+    assert!(!attrs(&page, "pre code span", "class").is_empty(), "no highlighting classes");
+    assert_eq!(texts(&page, "p code"), ["{{ duration }}"]);
+}
+
+#[test]
+fn key_dates_are_listed_with_calendar_files() {
+    let extra = "dates:\n  signup_deadline: 2011-05-25\n  kickoff: { date: 2011-08-24, time: \"14:00-16:00\", place: Rådhuset }\ncontacts:\n  - { name: Jette Hansen, title: HR-konsulent, email: jh@example.dk, phone: \"99 31 18 81\" }\n";
+    let built = Project::minimal()
+        .file("content/da-prog/programme.yaml", &programme_yaml("da", extra))
+        .build(&["da-prog"]);
+    built.assert_ok();
+    let index = built.html("da-prog", "index.html");
+    assert_eq!(
+        texts(&index, ".key-dates li"),
+        [
+            "Tilmeldingsfrist: onsdag den 25. maj 2011 Føj til kalender",
+            "Fælles opstartsmøde: onsdag den 24. august 2011 kl. 14.00–16.00, Rådhuset Føj til kalender"
+        ]
+    );
+    let ics = std::fs::read_to_string(built.site("da-prog").join("calendar/kickoff.ics")).unwrap();
+    assert!(ics.contains("DTSTART:20110824T140000\r\n"));
+    assert!(texts(&index, ".site-footer").join(" ").contains("Jette Hansen"));
+}

@@ -1,0 +1,343 @@
+//! The corpus of bad input: each case is a small change to a good project and the exact report
+//! it must produce. Every case must fail with a non-zero exit, name the file (and line and
+//! column where the problem has one), never panic, and leave the last good site untouched.
+//! A few inputs look odd but must work (CRLF line ends, a byte-order mark): they are at the end.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{Project, programme_yaml};
+
+const PROG: &str = "content/da-prog/programme.yaml";
+
+/// Every file of a site with its bytes, to prove a failed build changed nothing.
+fn snapshot(site: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(site)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (e.path().strip_prefix(site).unwrap().display().to_string(), std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Builds the good project, applies `change`, builds again and returns the report.
+fn fails(change: impl FnOnce(Project) -> Project) -> String {
+    let built = Project::minimal().build(&["da-prog"]);
+    built.assert_ok();
+    let before = snapshot(&built.site("da-prog"));
+    let built = change(built.project()).build(&["da-prog"]);
+    let messages = built.messages();
+    assert!(built.report.problems.has_errors(), "expected the build to fail, but it passed:\n{messages}");
+    assert_eq!(snapshot(&built.site("da-prog")), before, "a failed build changed the site:\n{messages}");
+    messages
+}
+
+fn settings(extra_or_replaced: &str) -> impl FnOnce(Project) -> Project {
+    let text = extra_or_replaced.to_owned();
+    move |p| p.file(PROG, &text)
+}
+
+fn page(path: &str, text: &str) -> impl FnOnce(Project) -> Project {
+    let (path, text) = (path.to_owned(), text.to_owned());
+    move |p| p.file(&path, &text)
+}
+
+macro_rules! case {
+    ($name:ident, $change:expr, $expected:expr) => {
+        #[test]
+        fn $name() {
+            let messages = fails($change);
+            let expected: &str = $expected;
+            assert!(messages.contains(expected), "expected:\n{expected}\n\ngot:\n{messages}");
+        }
+    };
+}
+
+case!(
+    malformed_yaml,
+    settings("name: [unclosed\n"),
+    "error: expected text here\n  --> content/da-prog/programme.yaml:1:7"
+);
+case!(
+    unknown_key,
+    settings(&programme_yaml("da", "colour: blue\n")),
+    "error: unknown field `colour`, expected one of name, organisation, unit, language, theme, audience, mentors, roles, meetings, duration, max_mentees_per_mentor, dates, contacts, pages, branding, allow_raw_html\n  --> content/da-prog/programme.yaml:10:1"
+);
+case!(
+    unknown_nested_key,
+    settings(
+        &programme_yaml("da", "").replace("  length: 90 minutes", "  length: 90 minutes\n  place: here")
+    ),
+    "error: unknown field `place`, expected one of every, length\n  --> content/da-prog/programme.yaml:9:3"
+);
+case!(
+    wrong_type_list_for_text,
+    settings(&programme_yaml("da", "").replace("audience: nye ledere", "audience: [a, b]")),
+    "error: expected text here\n  --> content/da-prog/programme.yaml:4:11"
+);
+case!(
+    unknown_unit,
+    settings(&programme_yaml("da", "").replace("2 months", "2 fortnights")),
+    "error: unknown unit `fortnights` for a cadence: use days, weeks or months\n  --> content/da-prog/programme.yaml:7:10"
+);
+case!(
+    zero_cadence,
+    settings(&programme_yaml("da", "").replace("2 months", "0 months")),
+    "error: a cadence must be at least 1, not `0`\n  --> content/da-prog/programme.yaml:7:10"
+);
+case!(
+    negative_length,
+    settings(&programme_yaml("da", "").replace("90 minutes", "-90 minutes")),
+    "error: `-90 minutes` must be a positive whole number of minutes\n  --> content/da-prog/programme.yaml:8:11"
+);
+case!(
+    number_without_unit,
+    settings(&programme_yaml("da", "").replace("2 months", "2")),
+    "error: `2` has no unit: write a whole number and a unit, e.g. `2 months`, `6 weeks` or `1-2 months`\n  --> content/da-prog/programme.yaml:7:10"
+);
+case!(
+    tabs_in_yaml,
+    settings(&programme_yaml("da", "").replace("  every", "\tevery")),
+    "error: tabs disallowed within this context (block indentation)\n  --> content/da-prog/programme.yaml:7:2"
+);
+case!(
+    duplicate_key,
+    settings(&programme_yaml("da", "name: Igen\n")),
+    "error: the key `name` appears twice; each key may be given once\n  --> content/da-prog/programme.yaml:10:1"
+);
+case!(
+    date_that_does_not_exist,
+    settings(&programme_yaml("da", "dates:\n  kickoff: 2011-02-30\n")),
+    "error: `2011-02-30` is not a date that exists in the calendar\n  --> content/da-prog/programme.yaml:11:12"
+);
+case!(
+    badly_written_date,
+    settings(&programme_yaml("da", "dates:\n  kickoff: 24/8/2011\n")),
+    "error: `24/8/2011` is not a date: write it as YYYY-MM-DD, e.g. `2011-08-24`\n  --> content/da-prog/programme.yaml:11:12"
+);
+case!(
+    time_range_backwards,
+    settings(&programme_yaml("da", "dates:\n  kickoff: { date: 2011-08-24, time: \"16:00-14:00\" }\n")),
+    "error: `16:00-14:00` ends before it starts\n  --> content/da-prog/programme.yaml:11:38"
+);
+case!(
+    unknown_language,
+    settings(&programme_yaml("de", "")),
+    "error: unknown language `de`: valid languages are `da` (Danish) and `sv` (Swedish)\n  --> content/da-prog/programme.yaml:3:11"
+);
+case!(
+    missing_required_setting,
+    settings(&programme_yaml("da", "").replace("duration: 12 months\n", "")),
+    "error: the required key `duration` is missing here\n  --> content/da-prog/programme.yaml\n"
+);
+case!(empty_settings_file, settings(""), "error: the file is empty\n  --> content/da-prog/programme.yaml");
+case!(
+    alias_bomb,
+    settings(&format!(
+        "{}{}",
+        programme_yaml("da", ""),
+        "x: &a [1,1,1,1,1,1,1,1,1,1]\ny: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nz: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nw: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\nv: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+    )),
+    "error: unknown field `x`, expected one of name, organisation, unit, language, theme, audience, mentors, roles, meetings, duration, max_mentees_per_mentor, dates, contacts, pages, branding, allow_raw_html\n  --> content/da-prog/programme.yaml:10:1"
+);
+case!(
+    max_mentees_zero,
+    settings(&programme_yaml("da", "max_mentees_per_mentor: 0\n")),
+    "error: max_mentees_per_mentor must be a whole number from 1 to 100, not `0`\n  --> content/da-prog/programme.yaml:10:25"
+);
+case!(
+    drop_missing_page,
+    settings(&programme_yaml("da", "pages:\n  drop: [nope.md]\n")),
+    "error: cannot drop `nope.md`: the base handbook has no such page\n  --> content/da-prog/programme.yaml:11:10"
+);
+case!(
+    logo_outside_programme,
+    settings(&programme_yaml("da", "branding:\n  logo: ../../etc/passwd\n")),
+    "error: the logo `../../etc/passwd` points outside the programme folder\n  --> content/da-prog/programme.yaml:11:1"
+);
+case!(
+    logo_missing,
+    settings(&programme_yaml("da", "branding:\n  logo: assets/logo.svg\n")),
+    "error: the logo `assets/logo.svg` does not exist\n  --> content/da-prog/programme.yaml:11:1"
+);
+case!(
+    accent_too_light,
+    settings(&programme_yaml("da", "branding:\n  accent: \"#ffee00\"\n")),
+    "error: the accent colour `#ffee00` is too light: white text on it has a contrast of 1.2:1, and WCAG AA needs 4.5:1\n  --> content/da-prog/programme.yaml:11:1"
+);
+case!(
+    accent_not_a_colour,
+    settings(&programme_yaml("da", "branding:\n  accent: blue\n")),
+    "error: `blue` is not a colour: write it as `#rrggbb`, e.g. `#0b5c7a`\n  --> content/da-prog/programme.yaml:11:11"
+);
+case!(
+    unknown_theme,
+    settings(&programme_yaml("da", "theme: fancy\n")),
+    "error: there is no theme `fancy`\n  --> themes/fancy"
+);
+case!(
+    page_without_front_matter,
+    page("content/da-prog/ny.md", "# Ny side\n"),
+    "error: the page has no front matter\n  --> content/da-prog/ny.md:1:1"
+);
+case!(
+    front_matter_unknown_key,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\ncolour: red\n---\n"),
+    "error: unknown field `colour`, expected one of title, weight, description\n  --> content/da-prog/ny.md:3:1"
+);
+case!(
+    front_matter_unclosed,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\n"),
+    "error: the front matter is not closed\n  --> content/da-prog/ny.md:1:1"
+);
+case!(
+    front_matter_wrong_type,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\nweight: first\n---\n"),
+    "error: expected a whole number here\n  --> content/da-prog/ny.md:3:9"
+);
+case!(
+    empty_page_file,
+    page("content/da-prog/ny.md", ""),
+    "error: the page has no front matter\n  --> content/da-prog/ny.md:1:1"
+);
+case!(
+    unknown_setting_in_page,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\n---\n\nVi mødes {{ meetings.often }}.\n"),
+    "error: unknown setting `meetings.often`\n  --> content/da-prog/ny.md:5:13"
+);
+case!(
+    unknown_filter_in_page,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\n---\n\nVi mødes {{ meetings.every | loudly }}.\n"),
+    "error: unknown filter `loudly`\n  --> content/da-prog/ny.md:5:13"
+);
+case!(
+    unset_optional_setting,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\n---\n\nFrist: {{ dates.signup_deadline }}.\n"),
+    "error: the setting `dates.signup_deadline` is not set in `content/da-prog/programme.yaml`\n  --> content/da-prog/ny.md:5:11"
+);
+case!(
+    unterminated_expression,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\n---\n\nVi mødes {{ meetings.every.\n"),
+    "error: `{{` is not closed with `}}`\n  --> content/da-prog/ny.md:5:10"
+);
+case!(
+    unknown_component,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\n---\n\n{{ chart(\"x\") }}\n"),
+    "error: unknown component `chart`\n  --> content/da-prog/ny.md:5:4"
+);
+case!(
+    unknown_worksheet,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\n---\n\n{{ worksheet(\"budget\") }}\n"),
+    "error: there is no worksheet `budget`\n  --> content/da-prog/ny.md:5:4"
+);
+case!(
+    component_inside_sentence,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\n---\n\nSe {{ contacts() }} her.\n"),
+    "error: the component `contacts(...)` must stand alone on its own line\n  --> content/da-prog/ny.md:5:7"
+);
+case!(
+    link_to_missing_page,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\n---\n\nSe [her](findes-ikke.md).\n"),
+    "error: the link `findes-ikke.md` points to a page that does not exist\n  --> content/da-prog/ny.md:5:10"
+);
+case!(
+    link_to_missing_anchor,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\n---\n\nSe [her](forloeb.md#intet).\n"),
+    "error: the link `forloeb.md#intet` points to `#intet`, which is not a heading on `forloeb.md`\n  --> content/da-prog/ny.md:5:10"
+);
+case!(
+    absolute_link,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\n---\n\nSe [her](/forloeb.md).\n"),
+    "error: the link `/forloeb.md` leaves the site or starts with `/`\n  --> content/da-prog/ny.md:5:10"
+);
+case!(
+    page_path_with_nordic_letters,
+    page("content/da-prog/forløb.md", "---\ntitle: Ny\n---\n"),
+    "error: the page path `forløb.md` has characters that do not belong in a web address: use a-z, 0-9 and `-` (write `forloebet.md`, not `forløbet.md`)\n  --> content/da-prog/forløb.md"
+);
+case!(
+    worksheet_grid_with_three_fields,
+    page(
+        "content/da-prog/worksheets/swot.yaml",
+        "title: S\nversion: 1\nsections:\n  - layout: grid\n    fields:\n      - {id: a, label: A}\n      - {id: b, label: B}\n      - {id: c, label: C}\n"
+    ),
+    "error: section 1 is a grid and needs exactly 4 fields (row by row), not 3\n  --> content/da-prog/worksheets/swot.yaml"
+);
+case!(
+    worksheet_unknown_layout,
+    page(
+        "content/da-prog/worksheets/swot.yaml",
+        "title: S\nversion: 1\nsections:\n  - layout: circle\n    fields:\n      - {id: a, label: A}\n"
+    ),
+    "error: unknown variant `circle`, expected one of list, grid, table\n  --> content/da-prog/worksheets/swot.yaml:4:13"
+);
+case!(
+    roles_with_three_roles,
+    page(
+        "content/da-prog/roles.yaml",
+        "title: T\ndescription: D\naxes: {directive: a, non_directive: b, challenging: c, supporting: d}\nroles:\n  - {quadrant: directive-challenging, name: A, says: a, responsibility: r}\n"
+    ),
+    "error: the diagram needs exactly four roles, one in each quadrant (directive-challenging, non_directive-challenging, directive-supporting, non_directive-supporting); found 1 role(s) in 1 quadrant(s)\n  --> content/da-prog/roles.yaml"
+);
+case!(
+    theme_template_error,
+    page(
+        "content/da-prog/theme/templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ page.title \n{% endblock content %}\n"
+    ),
+    "error: template error: Found `{` but expected }}.\n  --> content/da-prog/theme/templates/page.html:4:1"
+);
+case!(
+    non_utf8_page,
+    |p: Project| p.bytes("content/da-prog/ny.md", b"---\ntitle: Ny\n---\n\nK\xf8benhavn\n"),
+    "error: the file is not valid UTF-8 text\n  --> content/da-prog/ny.md:5:2"
+);
+case!(
+    huge_page,
+    |p: Project| p.bytes("content/da-prog/ny.md", &vec![b'a'; 50 * 1024 * 1024]),
+    "error: the file is too large (50.0 MB): a page or data file may be at most 4 MB\n  --> content/da-prog/ny.md"
+);
+
+#[cfg(unix)]
+case!(
+    symlink_loop,
+    |p: Project| {
+        std::os::unix::fs::symlink(p.path().join("content/da-prog"), p.path().join("content/da-prog/loop"))
+            .unwrap();
+        p
+    },
+    "error: a symbolic link here points back to a folder that contains it (a loop)\n  --> content/da-prog/loop"
+);
+
+#[cfg(unix)]
+case!(
+    symlink_out_of_the_programme,
+    |p: Project| {
+        let outside = p.path().join("secret.md");
+        std::fs::write(&outside, "---\ntitle: Hemmelig\n---\n").unwrap();
+        std::os::unix::fs::symlink(&outside, p.path().join("content/da-prog/secret.md")).unwrap();
+        p
+    },
+    "error: this file is a link to `"
+);
+
+#[test]
+fn windows_line_endings_and_a_byte_order_mark_work() {
+    // Protects: files saved by Notepad on an HR laptop build like any others.
+    let yaml = format!("\u{feff}{}", programme_yaml("da", "")).replace('\n', "\r\n");
+    let built = Project::minimal()
+        .file(PROG, &yaml)
+        .file(
+            "content/da-prog/ny.md",
+            "\u{feff}---\r\ntitle: Ny side\r\n---\r\n\r\n## Møder\r\n\r\nVi mødes {{ meetings.every }}.\r\n",
+        )
+        .build(&["da-prog"]);
+    built.assert_ok();
+    let page = built.html("da-prog", "ny.html");
+    assert_eq!(common::texts(&page, "main h1"), ["Ny side"]);
+    assert_eq!(common::texts(&page, "main article p"), ["Vi mødes hver 2. måned."]);
+}
