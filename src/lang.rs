@@ -66,16 +66,31 @@ pub enum CalendarUnit {
     Year,
 }
 
+/// The unit words a setting may use: English, Danish and Swedish, singular and plural. The
+/// parser and the JSON Schema's patterns are both made from these lists.
+pub const DAY_WORDS: &[&str] = &["day", "days", "dag", "dage", "dagar"];
+pub const WEEK_WORDS: &[&str] = &["week", "weeks", "uge", "uger", "vecka", "veckor"];
+pub const MONTH_WORDS: &[&str] = &["month", "months", "måned", "måneder", "månad", "månader"];
+pub const YEAR_WORDS: &[&str] = &["year", "years", "år"];
+pub const MINUTE_WORDS: &[&str] = &["minute", "minutes", "min", "minut", "minutter", "minuter"];
+pub const HOUR_WORDS: &[&str] = &["hour", "hours", "h", "time", "timer", "timme", "timmar"];
+
 impl CalendarUnit {
     /// Accepts English, Danish and Swedish unit words, singular or plural.
     pub fn parse(word: &str) -> Option<Self> {
-        Some(match word.to_lowercase().as_str() {
-            "day" | "days" | "dag" | "dage" | "dagar" => CalendarUnit::Day,
-            "week" | "weeks" | "uge" | "uger" | "vecka" | "veckor" => CalendarUnit::Week,
-            "month" | "months" | "måned" | "måneder" | "månad" | "månader" => CalendarUnit::Month,
-            "year" | "years" | "år" => CalendarUnit::Year,
-            _ => return None,
-        })
+        let word = word.to_lowercase();
+        let is = |list: &[&str]| list.contains(&word.as_str());
+        if is(DAY_WORDS) {
+            Some(CalendarUnit::Day)
+        } else if is(WEEK_WORDS) {
+            Some(CalendarUnit::Week)
+        } else if is(MONTH_WORDS) {
+            Some(CalendarUnit::Month)
+        } else if is(YEAR_WORDS) {
+            Some(CalendarUnit::Year)
+        } else {
+            None
+        }
     }
 
     fn word(self, lang: Lang, plural: bool) -> &'static str {
@@ -188,9 +203,10 @@ impl FromStr for MeetingLength {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
         let (number, unit_word) = split_amount(text)?;
-        let per_unit = match unit_word.to_lowercase().as_str() {
-            "minute" | "minutes" | "min" | "minut" | "minutter" | "minuter" => 1.0,
-            "hour" | "hours" | "h" | "time" | "timer" | "timme" | "timmar" => 60.0,
+        let word = unit_word.to_lowercase();
+        let per_unit = match word.as_str() {
+            w if MINUTE_WORDS.contains(&w) => 1.0,
+            w if HOUR_WORDS.contains(&w) => 60.0,
             _ => {
                 return Err(format!(
                     "unknown unit `{unit_word}` for a meeting length: use minutes or hours, e.g. `90 minutes` or `2 hours`"

@@ -29,6 +29,7 @@ pub mod index;
 pub mod lang;
 pub mod layout;
 pub mod load;
+pub mod new;
 pub mod render;
 pub mod resolve;
 pub mod roles;

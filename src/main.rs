@@ -40,6 +40,17 @@ enum Command {
     },
     /// Check programmes like a build does, without writing anything.
     Check { programmes: Vec<String> },
+    /// Create a new programme: `content/ID/programme.yaml` with every setting explained.
+    New {
+        /// The programme's id: lower-case letters, digits and `-` (part of its web address).
+        id: String,
+        /// The language of the site: `da` or `sv`.
+        #[arg(long)]
+        lang: handbook::lang::Lang,
+        /// The programme's name, shown on every page.
+        #[arg(long)]
+        name: String,
+    },
     /// Print the JSON Schema of `programme.yaml`.
     Schema,
 }
@@ -64,18 +75,26 @@ fn main() -> ExitCode {
             let report = handbook::build(&options);
             finish(&cli.root, &report, colour, cli.quiet, cli.verbose, "checked")
         }
-        Command::Schema => {
-            let schema = schemars::schema_for!(handbook::settings::Settings);
-            match serde_json::to_string_pretty(&schema) {
-                Ok(text) => {
-                    println!("{text}");
+        Command::New { id, lang, name } => {
+            match handbook::new::create(&cli.root.join("content"), &id, lang, &name) {
+                Ok(file) => {
+                    if !cli.quiet {
+                        eprintln!(
+                            "created {}\nnext: edit it, then run `handbook build {id}`",
+                            file.display()
+                        );
+                    }
                     ExitCode::SUCCESS
                 }
-                Err(e) => {
-                    eprintln!("error: cannot write the schema: {e}");
+                Err(d) => {
+                    eprint!("{}", d.render(&cli.root, colour));
                     ExitCode::from(1)
                 }
             }
+        }
+        Command::Schema => {
+            print!("{}", handbook::settings::schema_json());
+            ExitCode::SUCCESS
         }
     }
 }

@@ -18,7 +18,10 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::Diagnostic;
-use crate::lang::{Cadence, Lang, MeetingLength, Period, TimeRange};
+use crate::lang::{
+    Cadence, DAY_WORDS, HOUR_WORDS, Lang, MINUTE_WORDS, MONTH_WORDS, MeetingLength, Period, TimeRange,
+    WEEK_WORDS, YEAR_WORDS,
+};
 
 /// The settings of one programme, as written in `programme.yaml`.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
@@ -200,13 +203,13 @@ impl JsonSchema for Event {
         json_schema!({
             "description": "A date (YYYY-MM-DD), or a date with a time range and a place.",
             "oneOf": [
-                { "type": "string", "pattern": DATE_PATTERN },
+                { "type": "string", "pattern": DATE_PATTERN, "format": "date" },
                 {
                     "type": "object",
                     "additionalProperties": false,
                     "required": ["date"],
                     "properties": {
-                        "date": { "type": "string", "pattern": DATE_PATTERN },
+                        "date": { "type": "string", "pattern": DATE_PATTERN, "format": "date" },
                         "time": { "type": "string", "pattern": TIME_PATTERN, "description": "14:00 or 14:00-16:00" },
                         "place": { "type": "string" }
                     }
@@ -334,35 +337,63 @@ pub struct Setting<T>(pub T);
 /// What a setting's text must look like, for the schema.
 pub trait SettingText: FromStr<Err = String> {
     const NAME: &'static str;
-    const PATTERN: &'static str;
     const DESCRIPTION: &'static str;
+    /// A JSON Schema `format`, where one fits.
+    const FORMAT: Option<&'static str> = None;
+    fn pattern() -> String;
+}
+
+/// `([dD][aA][yY]|...)`: unit words for a schema pattern, from the lists the parser uses. Case is
+/// spelled out letter by letter because the ECMA-262 regexes of JSON Schema have no `(?i)`.
+fn words(lists: &[&[&str]]) -> String {
+    let any_case = |word: &str| -> String {
+        word.chars()
+            .map(|c| {
+                let (lower, upper): (String, String) =
+                    (c.to_lowercase().collect(), c.to_uppercase().collect());
+                if lower == upper { lower } else { format!("[{lower}{upper}]") }
+            })
+            .collect()
+    };
+    let all: Vec<String> = lists.iter().flat_map(|l| l.iter().map(|w| any_case(w))).collect();
+    format!("({})", all.join("|"))
 }
 
 impl SettingText for Cadence {
     const NAME: &'static str = "Cadence";
-    const PATTERN: &'static str = r"^\s*\d+(\s*[-–]\s*\d+)?\s+\S+\s*$";
     const DESCRIPTION: &'static str =
         "How often: `2 months`, `6 weeks`, `1-2 months` (days, weeks or months).";
+    fn pattern() -> String {
+        format!(r"^\s*[1-9]\d*(\s*[-–]\s*[1-9]\d*)?\s+{}\s*$", words(&[DAY_WORDS, WEEK_WORDS, MONTH_WORDS]))
+    }
 }
 impl SettingText for Period {
     const NAME: &'static str = "Period";
-    const PATTERN: &'static str = r"^\s*\d+\s+\S+\s*$";
     const DESCRIPTION: &'static str = "How long: `12 months`, `40 weeks`, `1 year`.";
+    fn pattern() -> String {
+        format!(r"^\s*[1-9]\d*\s+{}\s*$", words(&[WEEK_WORDS, MONTH_WORDS, YEAR_WORDS]))
+    }
 }
 impl SettingText for MeetingLength {
     const NAME: &'static str = "MeetingLength";
-    const PATTERN: &'static str = r"^\s*\d+([.,]\d+)?\s+\S+\s*$";
     const DESCRIPTION: &'static str = "How long a meeting lasts: `90 minutes`, `2 hours`, `1.5 hours`.";
+    fn pattern() -> String {
+        format!(r"^\s*\d+([.,]\d+)?\s+{}\s*$", words(&[MINUTE_WORDS, HOUR_WORDS]))
+    }
 }
 impl SettingText for TimeRange {
     const NAME: &'static str = "TimeRange";
-    const PATTERN: &'static str = TIME_PATTERN;
     const DESCRIPTION: &'static str = "A time `14:00` or a range `14:00-16:00`.";
+    fn pattern() -> String {
+        TIME_PATTERN.to_owned()
+    }
 }
 impl SettingText for Colour {
     const NAME: &'static str = "Colour";
-    const PATTERN: &'static str = r"^#[0-9a-fA-F]{6}$";
     const DESCRIPTION: &'static str = "A colour `#rrggbb`.";
+    fn pattern() -> String {
+        r"^#[0-9a-fA-F]{6}$".to_owned()
+    }
 }
 
 /// A calendar day written YYYY-MM-DD; a day that does not exist (2011-02-30) is refused.
@@ -378,8 +409,11 @@ impl FromStr for Day {
 
 impl SettingText for Day {
     const NAME: &'static str = "Date";
-    const PATTERN: &'static str = DATE_PATTERN;
     const DESCRIPTION: &'static str = "A date YYYY-MM-DD.";
+    const FORMAT: Option<&'static str> = Some("date");
+    fn pattern() -> String {
+        DATE_PATTERN.to_owned()
+    }
 }
 
 impl<'de, T: SettingText> Deserialize<'de> for Setting<T> {
@@ -412,7 +446,12 @@ impl<T: SettingText> JsonSchema for Setting<T> {
         T::NAME.into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": "string", "pattern": T::PATTERN, "description": T::DESCRIPTION })
+        let mut schema =
+            json_schema!({ "type": "string", "pattern": T::pattern(), "description": T::DESCRIPTION });
+        if let Some(format) = T::FORMAT {
+            schema.insert("format".into(), format.into());
+        }
+        schema
     }
 }
 
@@ -463,4 +502,11 @@ pub fn validate_id(id: &str) -> Result<(), String> {
             "`{id}` is not a valid programme id: use lower-case letters a-z, digits and hyphens, e.g. `randers` or `skole-og-dagtilbud`"
         ))
     }
+}
+
+/// The JSON Schema of `programme.yaml`, as `handbook schema` prints it and
+/// `content/programme.schema.json` keeps it.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(Settings);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
