@@ -102,6 +102,7 @@ impl Theme {
                 Err(d) => problems.push(d),
             }
         }
+        check_same_keys(&i18n, &dir, &mut problems);
         if problems.has_errors() {
             return Err(problems);
         }
@@ -116,6 +117,16 @@ impl Theme {
         let mut problems = Problems::default();
         for (rel, path) in overrides {
             if let Some(name) = rel.strip_prefix("templates/") {
+                if !self.templates.contains_key(name) {
+                    let known: Vec<&str> = self.templates.keys().map(String::as_str).collect();
+                    problems.push(
+                        Diagnostic::warning(format!(
+                            "this overrides nothing: the theme has no template `{name}`"
+                        ))
+                        .in_file(path)
+                        .with_help(format!("the theme's templates are: {}", known.join(", "))),
+                    );
+                }
                 match read(path) {
                     Ok(text) => {
                         templates.insert(name.to_owned(), (path.clone(), text));
@@ -152,6 +163,30 @@ impl Theme {
         self.tera.render(template, &context).map_err(|e| {
             template_error(&e, file.as_deref(), self.templates.get(template).map(|(_, t)| t.as_str()))
         })
+    }
+}
+
+/// Every language of a theme must have the same interface strings: a string missing in one
+/// language would be a blank button there.
+fn check_same_keys(i18n: &BTreeMap<Lang, I18n>, dir: &Path, problems: &mut Problems) {
+    for (lang, strings) in i18n {
+        for (other_lang, other) in i18n {
+            let missing: Vec<&str> = other
+                .strings
+                .keys()
+                .filter(|k| !strings.strings.contains_key(*k))
+                .map(String::as_str)
+                .collect();
+            if lang != other_lang && !missing.is_empty() {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "interface strings missing for `{lang}` that `{other_lang}` has: {}",
+                        missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    ))
+                    .in_file(dir.join("i18n").join(format!("{}.yaml", lang.code()))),
+                );
+            }
+        }
     }
 }
 

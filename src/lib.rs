@@ -248,6 +248,17 @@ fn build_site(
         }
     }
     check_links(&pages, problems);
+    for (id, file) in &r.own_worksheets {
+        if !pages.iter().any(|p| p.worksheets.contains(id)) {
+            problems.push(
+                Diagnostic::warning(format!("the worksheet `{id}` is not placed on any page"))
+                    .in_file(file)
+                    .with_help(format!(
+                        "place it with `{{{{ worksheet(\"{id}\") }}}}` in a page, or delete the file"
+                    )),
+            );
+        }
+    }
     for p in &pages {
         for link in &p.rendered.unlinked {
             problems.push(

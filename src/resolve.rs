@@ -25,6 +25,8 @@ pub struct Resolved<'a> {
     /// Paths of the programme's pages that add a page.
     pub additions: Vec<String>,
     pub worksheets: BTreeMap<String, Worksheet>,
+    /// Worksheets the programme defines that the base does not have.
+    pub own_worksheets: Vec<(String, PathBuf)>,
     pub roles: Option<RolesDiagram>,
     pub assets: BTreeMap<String, PathBuf>,
     pub theme_overrides: &'a BTreeMap<String, PathBuf>,
@@ -97,6 +99,15 @@ pub fn resolve<'a>(
         if base.pages.contains_key(path) {
             overrides.push(path.clone());
         } else {
+            if let Some(near) = base.pages.keys().find(|b| edit_distance(b, path) <= 2) {
+                errors.push(
+                    Diagnostic::warning(format!(
+                        "`{path}` adds a new page; did you mean to override the base page `{near}`?"
+                    ))
+                    .in_file(&page.file)
+                    .with_help(format!("rename the file to `{near}` to replace the base page")),
+                );
+            }
             additions.push(path.clone());
         }
         pages.insert(path.as_str(), page);
@@ -165,11 +176,34 @@ pub fn resolve<'a>(
         overrides,
         additions,
         worksheets,
+        own_worksheets: source
+            .layer
+            .worksheets
+            .iter()
+            .filter(|(id, _)| !base.worksheets.contains_key(*id))
+            .map(|(id, f)| (id.clone(), f.path.clone()))
+            .collect(),
         roles,
         assets: source.layer.assets.clone(),
         theme_overrides: &source.layer.theme,
         settings_file: file.clone(),
     })
+}
+
+/// Levenshtein distance, for "did you mean" hints between short file names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb)).min(row[j] + 1).min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// The 1-based line where `key` first appears, for settings checked after parsing.
@@ -182,5 +216,15 @@ fn unknown_key_help(d: Diagnostic) -> Diagnostic {
         d.with_help("see `handbook schema` or `content/FORMAT.md` for every setting")
     } else {
         d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn edit_distance_counts_single_changes() {
+        assert_eq!(super::edit_distance("forloebet.md", "forlobet.md"), 1);
+        assert_eq!(super::edit_distance("swot.md", "swot.md"), 0);
+        assert_eq!(super::edit_distance("a", "xyz"), 3);
     }
 }

@@ -1,0 +1,124 @@
+//! The `handbook` binary as a user runs it: exit codes, summaries, `new`, `check`, `schema`.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::{Project, programme_yaml};
+
+fn handbook(project: &Project, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .args(args)
+        .arg("--root")
+        .arg(project.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run handbook")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn build_prints_one_summary_line_and_exits_zero() {
+    let project = Project::minimal();
+    let out = handbook(&project, &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stderr(&out);
+    assert!(text.starts_with("built 2 programmes, 5 pages in "), "{text}");
+    assert!(!text.contains('\x1b'), "colour with NO_COLOR set");
+    assert!(project.path().join("site/da-prog/index.html").is_file());
+}
+
+#[test]
+fn quiet_prints_nothing_when_all_is_well() {
+    let project = Project::minimal();
+    let out = handbook(&project, &["build", "--quiet"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn a_content_error_exits_one_and_names_the_file() {
+    let project = Project::minimal().file(
+        "content/da-prog/programme.yaml",
+        &programme_yaml("da", "").replace("2 months", "2 fortnights"),
+    );
+    let out = handbook(&project, &["build", "da-prog"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert!(
+        text.contains("error: unknown unit `fortnights` for a cadence: use days, weeks or months"),
+        "{text}"
+    );
+    assert!(text.contains("--> content/da-prog/programme.yaml:7:10"), "{text}");
+    assert!(text.contains("built 0 programmes, 0 pages in"), "{text}");
+    assert!(!project.path().join("site/da-prog").exists());
+}
+
+#[test]
+fn an_unknown_programme_is_an_error_listing_the_real_ones() {
+    let out = handbook(&Project::minimal(), &["build", "odense"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("error: there is no programme `odense`"));
+    assert!(stderr(&out).contains("the programmes are: da-prog, sv-prog"));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    let out = handbook(&Project::minimal(), &["build", "--frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn new_creates_a_variant_that_builds_at_once() {
+    let project = Project::minimal();
+    let out = handbook(&project, &["new", "odense", "--lang", "sv", "--name", "Mentorprogram för rektorer"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = handbook(&project, &["build", "odense"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = std::fs::read_to_string(project.path().join("site/odense/index.html")).unwrap();
+    assert!(html.contains("Mentorprogram för rektorer"));
+    assert!(html.contains("lang=\"sv\""));
+    // Never over an existing programme.
+    let again = handbook(&project, &["new", "odense", "--lang", "da", "--name", "X"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("the programme `odense` exists already"));
+    let bad = handbook(&project, &["new", "Odense Kommune", "--lang", "da", "--name", "X"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("is not a valid programme id"));
+}
+
+#[test]
+fn check_reports_problems_and_warnings_but_writes_nothing() {
+    let project = Project::minimal()
+        .file("content/da-prog/forlob.md", "---\ntitle: Tastefejl\n---\n\nSe [her](mangler.md).\n")
+        .file(
+            "content/da-prog/worksheets/budget.yaml",
+            "title: B\nversion: 1\nsections:\n  - fields:\n      - {id: a, label: A}\n",
+        );
+    let out = handbook(&project, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert!(text.contains("error: the link `mangler.md` points to a page that does not exist"), "{text}");
+    assert!(
+        text.contains(
+            "warning: `forlob.md` adds a new page; did you mean to override the base page `forloeb.md`?"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("warning: the worksheet `budget` is not placed on any page"), "{text}");
+    // Errors are printed before warnings.
+    assert!(text.find("error:").unwrap() < text.find("warning:").unwrap());
+    assert!(!project.path().join("site").exists());
+}
+
+#[test]
+fn schema_prints_the_json_schema() {
+    let out = handbook(&Project::new(), &["schema"]);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["title"], "Settings");
+    assert!(schema["required"].as_array().unwrap().iter().any(|k| k == "meetings"));
+}
