@@ -33,6 +33,7 @@ pub mod new;
 pub mod render;
 pub mod resolve;
 pub mod roles;
+pub mod serve;
 pub mod settings;
 pub mod worksheet;
 pub mod write;

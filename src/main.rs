@@ -51,6 +51,13 @@ enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Preview programmes on 127.0.0.1, rebuilt and reloaded on every change.
+    Serve {
+        programmes: Vec<String>,
+        /// The port (0 picks a free one).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
     /// Print the JSON Schema of `programme.yaml`.
     Schema,
 }
@@ -86,6 +93,16 @@ fn main() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
+                Err(d) => {
+                    eprint!("{}", d.render(&cli.root, colour));
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Serve { programmes, port } => {
+            let options = handbook::serve::ServeOptions { root: cli.root.clone(), programmes, port, colour };
+            match handbook::serve::serve(options) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(d) => {
                     eprint!("{}", d.render(&cli.root, colour));
                     ExitCode::from(1)
