@@ -76,15 +76,16 @@ impl ExpandError {
     }
 }
 
-/// Byte ranges of code spans and code blocks, which expansion leaves alone.
+/// Byte ranges of code spans, code blocks, HTML blocks and inline HTML, which expansion leaves
+/// alone.
 fn code_ranges(markdown: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut block_start = None;
     for (event, range) in Parser::new_ext(markdown, crate::render::options()).into_offset_iter() {
         match event {
-            Event::Code(_) => ranges.push(range),
-            Event::Start(Tag::CodeBlock(_)) => block_start = Some(range.start),
-            Event::End(TagEnd::CodeBlock) => {
+            Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) => ranges.push(range),
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => block_start = Some(range.start),
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
                 if let Some(start) = block_start.take() {
                     ranges.push(start..range.end);
                 }
@@ -582,7 +583,7 @@ mod tests {
 
     #[test]
     fn code_and_lone_braces_are_untouched() {
-        let md = "Skriv `{{ meetings.every }}` i teksten.\n\n```\n{{ x }}\n```\n\n    {{ y }}\n\nEn {krølle} og }} og \\{{ ikke }}.\n";
+        let md = "Skriv `{{ meetings.every }}` i teksten.\n\n```\n{{ x }}\n```\n\n    {{ y }}\n\nEn {krølle} og }} og \\{{ ikke }}.\n\n<div title=\"{{ z }}\">\n{{ z }}\n</div>\n";
         assert_eq!(run(md, "da").unwrap(), md);
     }
 

@@ -128,7 +128,7 @@ pub fn render(page: &Expanded, how: &RenderOptions) -> RenderedPage {
                     let tag = format!("h{}", level as u8);
                     events.push(Event::Html(format!(r#"<{tag} id="{ID_MARK}{id}">"#).into()));
                     events.extend(inner);
-                    events.push(Event::Html(format!("</{tag}>").into()));
+                    events.push(Event::Html(format!("</{tag}>\n").into()));
                     let heading = Heading { level: level as u8, id, text };
                     if heading.level <= 3 {
                         out.sections
