@@ -555,7 +555,7 @@ mod tests {
 
     fn programme(lang: &str) -> Programme {
         let yaml = format!(
-            "name: Mentorordningen\norganisation: Randers Kommune\nlanguage: {lang}\naudience: nye ledere\nmentors: erfarne ledere\nmeetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\ndates:\n  kickoff: {{ date: 2011-08-24, time: \"14:00-16:00\" }}\n"
+            "name: Mentorordningen\norganisation: Randers Kommune\nlanguage: {lang}\naudience: nye ledere\nmentors: erfarne ledere\nmeetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\naccessibility: {{ status: full, assessed: 2026-11-01, method: self-assessment, reviewed: 2026-11-01, feedback: {{ email: a@b.dk }}, was_tool_url: \"https://x.dk\" }}\ndates:\n  kickoff: {{ date: 2011-08-24, time: \"14:00-16:00\" }}\n"
         );
         Programme::parse("randers", &yaml, Path::new("programme.yaml")).unwrap()
     }

@@ -31,6 +31,17 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// The generated page with the accessibility statement's facts. In Sweden it is the statement
+    /// itself; in Denmark the statement lives in WAS-Tool and this page holds the facts to copy there.
+    pub fn statement_page(self) -> &'static str {
+        match self {
+            Lang::Danish => "tilgaengelighedserklaering.html",
+            Lang::Swedish => "tillganglighetsredogorelse.html",
+        }
+    }
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -17,7 +17,7 @@ use crate::render::Heading;
 use crate::settings::{Contact, Programme};
 
 /// Templates a theme must have.
-pub const TEMPLATES: &[&str] = &["base.html", "page.html", "print.html"];
+pub const TEMPLATES: &[&str] = &["base.html", "page.html", "print.html", "accessibility.html"];
 
 /// A theme as loaded from `themes/<name>/`, possibly with a programme's overrides applied.
 pub struct Theme {
@@ -273,6 +273,10 @@ pub struct SiteContext<'a> {
     pub unit: Option<&'a str>,
     pub logo: Option<&'a str>,
     pub contacts: &'a [Contact],
+    /// The generated statement page, from the site root.
+    pub statement_page: &'static str,
+    /// Where the footer's statement link goes when the statement lives elsewhere (WAS-Tool).
+    pub statement_external: Option<&'a str>,
 }
 
 impl<'a> SiteContext<'a> {
@@ -285,6 +289,11 @@ impl<'a> SiteContext<'a> {
             unit: s.unit.as_deref(),
             logo: s.branding.logo.as_deref(),
             contacts: &s.contacts,
+            statement_page: p.lang().statement_page(),
+            statement_external: match p.lang() {
+                Lang::Danish => s.accessibility.was_tool_url.as_deref(),
+                Lang::Swedish => None,
+            },
         }
     }
 }
@@ -333,6 +342,29 @@ pub struct PrintContext<'a> {
     pub root: &'a str,
     pub sections: Vec<PrintSection<'a>>,
     pub has_worksheets: bool,
+}
+
+/// The accessibility statement's facts, worded for the page.
+#[derive(Debug, Serialize)]
+pub struct StatementData<'a> {
+    pub status: crate::settings::Conformance,
+    pub assessed: String,
+    pub reviewed: String,
+    pub method: crate::settings::AssessmentMethod,
+    pub assessor: Option<&'a str>,
+    pub feedback: &'a crate::settings::Feedback,
+    pub non_accessible: &'a [crate::settings::NonAccessible],
+    pub was_tool_url: Option<&'a str>,
+}
+
+/// Everything `accessibility.html` sees.
+#[derive(Debug, Serialize)]
+pub struct StatementContext<'a> {
+    pub lang: &'static str,
+    pub t: &'a BTreeMap<String, String>,
+    pub site: &'a SiteContext<'a>,
+    pub root: &'a str,
+    pub statement: StatementData<'a>,
 }
 
 /// A page's place in the site, for navigation.

@@ -358,6 +358,32 @@ fn build_site(
         }
     }
 
+    // the accessibility statement
+    let a11y = &programme.settings.accessibility;
+    let statement = layout::StatementContext {
+        lang: lang.code(),
+        t: &i18n.strings,
+        site: &site,
+        root: "",
+        statement: layout::StatementData {
+            status: a11y.status,
+            assessed: lang.long_date(a11y.assessed.0.0),
+            reviewed: lang.long_date(a11y.reviewed.0.0),
+            method: a11y.method,
+            assessor: a11y.assessor.as_deref(),
+            feedback: &a11y.feedback,
+            non_accessible: &a11y.non_accessible,
+            was_tool_url: a11y.was_tool_url.as_deref(),
+        },
+    };
+    match theme.render("accessibility.html", &statement) {
+        Ok(html) => files.push(OutputFile::new(lang.statement_page(), html)),
+        Err(d) => {
+            problems.push(d);
+            return None;
+        }
+    }
+
     // search index
     let search_pages: Vec<index::SearchPage> = pages
         .iter()

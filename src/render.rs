@@ -93,7 +93,7 @@ pub fn render(page: &Expanded, how: &RenderOptions) -> RenderedPage {
     let mut used_ids = HashSet::new();
     // Worksheet and diagram ids are on the page too.
     used_ids.extend(["roles-diagram".to_owned(), "contacts-heading".to_owned(), "dates-heading".to_owned()]);
-    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>, String)> = None;
+    let mut heading: Option<OpenHeading> = None;
     let mut code: Option<(String, String)> = None;
     let mut paragraph_start = None;
 
@@ -113,11 +113,25 @@ pub fn render(page: &Expanded, how: &RenderOptions) -> RenderedPage {
             continue;
         }
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level, id.map(|i| i.to_string()), Vec::new(), String::new()));
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                // `## Title {#id .class key=value}`: the id is ours to make unique, the rest is
+                // written as pulldown-cmark would.
+                let mut extra = String::new();
+                if !classes.is_empty() {
+                    let names: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+                    extra.push_str(&format!(r#" class="{}""#, escape(&names.join(" "))));
+                }
+                for (key, value) in &attrs {
+                    extra.push_str(&format!(
+                        r#" {}="{}""#,
+                        escape(key),
+                        escape(value.as_deref().unwrap_or(""))
+                    ));
+                }
+                heading = Some((level, id.map(|i| i.to_string()), Vec::new(), String::new(), extra));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, id, inner, text)) = heading.take() {
+                if let Some((level, id, inner, text, extra)) = heading.take() {
                     let base = id.unwrap_or_else(|| slug(&text));
                     let mut id = base.clone();
                     let mut n = 1;
@@ -126,7 +140,7 @@ pub fn render(page: &Expanded, how: &RenderOptions) -> RenderedPage {
                         id = format!("{base}-{n}");
                     }
                     let tag = format!("h{}", level as u8);
-                    events.push(Event::Html(format!(r#"<{tag} id="{ID_MARK}{id}">"#).into()));
+                    events.push(Event::Html(format!(r#"<{tag} id="{ID_MARK}{id}"{extra}>"#).into()));
                     events.extend(inner);
                     events.push(Event::Html(format!("</{tag}>\n").into()));
                     let heading = Heading { level: level as u8, id, text };
@@ -196,14 +210,14 @@ pub fn render(page: &Expanded, how: &RenderOptions) -> RenderedPage {
             }
             Event::Text(t) => {
                 match &mut heading {
-                    Some((_, _, _, text)) => text.push_str(&t),
+                    Some((_, _, _, text, _)) => text.push_str(&t),
                     None => out.text().push_str(&t),
                 }
                 push(&mut events, &mut heading, Event::Text(t));
             }
             Event::Code(t) => {
                 match &mut heading {
-                    Some((_, _, _, text)) => text.push_str(&t),
+                    Some((_, _, _, text, _)) => text.push_str(&t),
                     None => out.text().push_str(&t),
                 }
                 push(&mut events, &mut heading, Event::Code(t));
@@ -224,13 +238,12 @@ pub fn render(page: &Expanded, how: &RenderOptions) -> RenderedPage {
     out
 }
 
-fn push<'a>(
-    events: &mut Vec<Event<'a>>,
-    heading: &mut Option<(HeadingLevel, Option<String>, Vec<Event<'a>>, String)>,
-    e: Event<'a>,
-) {
+/// A heading being read: level, author's id, inner events, text, other attributes as HTML.
+type OpenHeading<'a> = (HeadingLevel, Option<String>, Vec<Event<'a>>, String, String);
+
+fn push<'a>(events: &mut Vec<Event<'a>>, heading: &mut Option<OpenHeading<'a>>, e: Event<'a>) {
     match heading {
-        Some((_, _, inner, _)) => inner.push(e),
+        Some((_, _, inner, _, _)) => inner.push(e),
         None => events.push(e),
     }
 }

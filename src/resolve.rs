@@ -165,6 +165,41 @@ pub fn resolve<'a>(
         }
     }
 
+    let a11y = &settings.accessibility;
+    let at = find_line(&source.settings.text, "accessibility:");
+    let here = |message: String, help: &str| {
+        Diagnostic::error(message).in_file(file).at(&source.settings.text, at, 1).with_help(help.to_owned())
+    };
+    match (&a11y.was_tool_url, lang) {
+        (None, crate::lang::Lang::Danish) => errors.push(here(
+            "a Danish site links to its accessibility statement in WAS-Tool, but `accessibility.was_tool_url` is not set".into(),
+            "make the statement in Digitaliseringsstyrelsen's WAS-Tool and set its address, e.g. `was_tool_url: https://www.was.digst.dk/...`",
+        )),
+        (Some(url), _) if !url.starts_with("https://") => errors.push(here(
+            format!("`accessibility.was_tool_url` must be an https:// address, not `{url}`"),
+            "copy the address of the statement from WAS-Tool",
+        )),
+        _ => {}
+    }
+    if a11y.method == crate::settings::AssessmentMethod::ThirdParty && a11y.assessor.is_none() {
+        errors.push(here(
+            "the assessment was made by a third party, but `accessibility.assessor` does not say who".into(),
+            "name the firm or body that assessed the site",
+        ));
+    }
+    if a11y.status != crate::settings::Conformance::Full && a11y.non_accessible.is_empty() {
+        errors.push(here(
+            "the site is not fully accessible, but `accessibility.non_accessible` lists nothing".into(),
+            "list what is not accessible and why: `- { content: ..., reason: ... }`",
+        ));
+    }
+    if a11y.reviewed.0.0 < a11y.assessed.0.0 {
+        errors.push(here(
+            "`accessibility.reviewed` is earlier than `accessibility.assessed`".into(),
+            "the statement is reviewed after it is assessed",
+        ));
+    }
+
     let failed = errors.has_errors();
     problems.extend(errors);
     if failed {

@@ -68,6 +68,69 @@ pub struct Settings {
     /// Let raw HTML in the programme's Markdown through (default: escaped as text).
     #[serde(default)]
     pub allow_raw_html: bool,
+    /// The facts of the accessibility statement the law requires (EU 2016/2102, model statement
+    /// of Implementing Decision (EU) 2018/1523).
+    pub accessibility: Accessibility,
+}
+
+/// The accessibility statement's facts.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    /// How far the site conforms to WCAG 2.1 AA (EN 301 549): `full`, `partial` or `not`.
+    pub status: Conformance,
+    /// When the site was assessed, YYYY-MM-DD.
+    pub assessed: Setting<Day>,
+    /// How: `self-assessment` or `third-party`.
+    pub method: AssessmentMethod,
+    /// Who assessed it, when a third party did.
+    #[serde(default)]
+    pub assessor: Option<String>,
+    /// When the statement was last reviewed, YYYY-MM-DD.
+    pub reviewed: Setting<Day>,
+    /// Where readers report problems and ask for content in another form.
+    pub feedback: Feedback,
+    /// Content that is not accessible, and why.
+    #[serde(default)]
+    pub non_accessible: Vec<NonAccessible>,
+    /// Denmark: the address of the programme's statement in Digitaliseringsstyrelsen's WAS-Tool.
+    #[serde(default)]
+    pub was_tool_url: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Conformance {
+    Full,
+    Partial,
+    Not,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssessmentMethod {
+    SelfAssessment,
+    ThirdParty,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Feedback {
+    pub email: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// A contact form, if there is one.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NonAccessible {
+    /// What is not accessible.
+    pub content: String,
+    /// Why: the WCAG criterion it fails, a disproportionate burden, or content outside the law.
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, Deserialize, JsonSchema)]

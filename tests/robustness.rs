@@ -16,7 +16,7 @@ use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
 fn programme() -> Programme {
-    let yaml = "name: N\norganisation: O\nlanguage: da\naudience: a\nmentors: m\nmeetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\ndates:\n  kickoff: 2011-08-24\n";
+    let yaml = "name: N\norganisation: O\nlanguage: da\naudience: a\nmentors: m\nmeetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\naccessibility: { status: full, assessed: 2026-11-01, method: self-assessment, reviewed: 2026-11-01, feedback: { email: a@b.dk }, was_tool_url: \"https://x.dk\" }\ndates:\n  kickoff: 2011-08-24\n";
     Programme::parse("p", yaml, Path::new("programme.yaml")).unwrap()
 }
 

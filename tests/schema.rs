@@ -63,7 +63,7 @@ fn schema_and_parser_accept_every_example_programme() {
 #[test]
 fn schema_and_parser_reject_the_same_invalid_examples() {
     let v = validator();
-    let good = "name: N\norganisation: O\nlanguage: da\naudience: a\nmentors: m\nmeetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\n";
+    let good = "name: N\norganisation: O\nlanguage: da\naudience: a\nmentors: m\nmeetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\naccessibility:\n  status: full\n  assessed: 2026-11-01\n  method: self-assessment\n  reviewed: 2026-11-02\n  feedback: { email: a@b.dk }\n  was_tool_url: https://x.dk\n";
     assert!(parser_accepts(good));
     let errors: Vec<String> =
         v.iter_errors(&as_json(good)).map(|e| format!("{e} at {}", e.instance_path())).collect();
@@ -81,6 +81,8 @@ fn schema_and_parser_reject_the_same_invalid_examples() {
         format!("{good}branding:\n  accent: blue\n"),
         format!("{good}max_mentees_per_mentor: 0\n"),
         good.replace("  every: 2 months\n", "  every: 2 months\n  where: here\n"),
+        good.replace("status: full", "status: mostly"),
+        good.replace("method: self-assessment", "method: guesswork"),
     ];
     for yaml in bad {
         assert!(!parser_accepts(&yaml), "the parser accepts:\n{yaml}");

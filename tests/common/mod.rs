@@ -20,9 +20,12 @@ pub const ROLES_DA: &str = "title: Mentors fire roller\ndescription: Fire roller
 
 pub const SWOT_DA: &str = "title: SWOT-analyse\nversion: 1\nsections:\n  - title: Din SWOT\n    layout: grid\n    axes: {x: [Hjælper, Skader], y: [Internt, Eksternt]}\n    fields:\n      - {id: strengths, label: Styrker, help: Hvad gør du godt?}\n      - {id: weaknesses, label: Svagheder}\n      - {id: opportunities, label: Muligheder}\n      - {id: threats, label: Trusler}\n";
 
+/// The accessibility facts every programme must carry.
+pub const ACCESSIBILITY: &str = "accessibility:\n  status: partial\n  assessed: 2026-11-01\n  method: self-assessment\n  reviewed: 2026-11-20\n  feedback: { email: hr@example.dk }\n  non_accessible:\n    - { content: Gamle PDF-bilag, reason: Offentliggjort før loven }\n  was_tool_url: https://www.was.digst.dk/example\n";
+
 pub fn programme_yaml(lang: &str, extra: &str) -> String {
     format!(
-        "name: Mentorordningen\norganisation: Testby Kommune\nlanguage: {lang}\naudience: nye ledere\nmentors: erfarne ledere\nmeetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\n{extra}"
+        "name: Mentorordningen\norganisation: Testby Kommune\nlanguage: {lang}\naudience: nye ledere\nmentors: erfarne ledere\nmeetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\n{extra}{ACCESSIBILITY}"
     )
 }
 
