@@ -30,6 +30,7 @@ pub mod lang;
 pub mod layout;
 pub mod load;
 pub mod new;
+pub mod pdf;
 pub mod render;
 pub mod resolve;
 pub mod roles;

@@ -37,6 +37,9 @@ enum Command {
         /// Write the sites here instead of `site/`.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Also print each handbook to `<site>/<programme>.pdf` with headless Chromium.
+        #[arg(long)]
+        pdf: bool,
     },
     /// Check programmes like a build does, without writing anything.
     Check { programmes: Vec<String> },
@@ -66,13 +69,25 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     match cli.command {
-        Command::Build { programmes, out } => {
+        Command::Build { programmes, out, pdf } => {
             let mut options = BuildOptions::in_project(&cli.root);
             options.programmes = programmes;
             if let Some(out) = out {
                 options.out = out;
             }
-            let report = handbook::build(&options);
+            let mut report = handbook::build(&options);
+            if pdf {
+                for site in &report.sites {
+                    match handbook::pdf::print(&options.out.join(&site.id), &site.id) {
+                        Ok(file) if cli.verbose => eprintln!("  printed {}", file.display()),
+                        Ok(_) => {}
+                        Err(d) => {
+                            report.problems.push(d);
+                            break;
+                        }
+                    }
+                }
+            }
             finish(&cli.root, &report, colour, cli.quiet, cli.verbose, "built")
         }
         Command::Check { programmes } => {

@@ -56,7 +56,7 @@ fn tidy_message(message: &str) -> String {
         return format!("the key `{key}` appears twice; each key may be given once");
     }
     if let Some(field) = cut.strip_prefix("missing field ") {
-        return format!("the required key {field} is missing here");
+        return format!("the required key {field} is missing");
     }
     match cut {
         "invalid i64" | "invalid u64" | "invalid i32" | "invalid u32" => {

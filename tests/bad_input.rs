@@ -132,7 +132,7 @@ case!(
 case!(
     missing_required_setting,
     settings(&programme_yaml("da", "").replace("duration: 12 months\n", "")),
-    "error: the required key `duration` is missing here\n  --> content/da-prog/programme.yaml\n"
+    "error: the required key `duration` is missing\n  --> content/da-prog/programme.yaml\n"
 );
 case!(empty_settings_file, settings(""), "error: the file is empty\n  --> content/da-prog/programme.yaml");
 case!(
@@ -300,6 +300,22 @@ case!(
     huge_page,
     |p: Project| p.bytes("content/da-prog/ny.md", &vec![b'a'; 50 * 1024 * 1024]),
     "error: the file is too large (50.0 MB): a page or data file may be at most 4 MB\n  --> content/da-prog/ny.md"
+);
+
+case!(
+    danish_statement_without_was_tool_address,
+    settings(&programme_yaml("da", "").replace("  was_tool_url: https://www.was.digst.dk/example\n", "")),
+    "error: a Danish site links to its accessibility statement in WAS-Tool, but `accessibility.was_tool_url` is not set\n  --> content/da-prog/programme.yaml:10:1"
+);
+case!(
+    third_party_assessment_without_assessor,
+    settings(&programme_yaml("da", "").replace("method: self-assessment", "method: third-party")),
+    "error: the assessment was made by a third party, but `accessibility.assessor` does not say who\n  --> content/da-prog/programme.yaml:10:1"
+);
+case!(
+    missing_accessibility_statement,
+    settings(&programme_yaml("da", "").split("accessibility:").next().unwrap().to_owned()),
+    "error: the required key `accessibility` is missing\n  --> content/da-prog/programme.yaml\n"
 );
 
 #[cfg(unix)]

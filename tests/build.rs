@@ -188,3 +188,37 @@ fn key_dates_are_listed_with_calendar_files() {
     assert!(ics.contains("DTSTART:20110824T140000\r\n"));
     assert!(texts(&index, ".site-footer").join(" ").contains("Jette Hansen"));
 }
+
+#[test]
+fn swedish_sites_carry_their_accessibility_statement_and_danish_ones_link_to_was_tool() {
+    let built = Project::minimal().build(&[]);
+    built.assert_ok();
+    // Sweden: the statement is a page of the site, linked from every page's footer.
+    let sv = built.html("sv-prog", "index.html");
+    assert_eq!(attrs(&sv, ".footer-links a", "href")[1], "tillganglighetsredogorelse.html");
+    let statement = built.html("sv-prog", "tillganglighetsredogorelse.html");
+    assert_eq!(texts(&statement, "main h1"), ["Tillgänglighetsredogörelse"]);
+    let headings = texts(&statement, "main h2");
+    for wanted in [
+        "Hur tillgänglig är webbplatsen?",
+        "Innehåll som inte är tillgängligt",
+        "Hur vi testat webbplatsen",
+        "Rapportera brister och få innehåll i annat format",
+        "Tillsyn",
+    ] {
+        assert!(headings.iter().any(|h| h == wanted), "missing section {wanted}: {headings:?}");
+    }
+    let body = texts(&statement, "main").join(" ");
+    assert!(body.contains("Testby Kommune står bakom Mentorordningen"));
+    assert!(body.contains("delvis förenlig"));
+    assert!(body.contains("granskades den söndag 1 november 2026"));
+    assert!(attrs(&statement, "main a", "href").contains(&"https://www.digg.se/tdosanmalan".to_owned()));
+    assert!(attrs(&statement, "main a", "href").contains(&"mailto:hr@example.dk".to_owned()));
+    // Denmark: the footer link is named "Tilgængelighedserklæring" and goes to WAS-Tool; the facts
+    // page for HR exists too.
+    let da = built.html("da-prog", "vaerktoejer/swot.html");
+    assert_eq!(texts(&da, ".footer-links a")[1], "Tilgængelighedserklæring");
+    assert_eq!(attrs(&da, ".footer-links a", "href")[1], "https://www.was.digst.dk/example");
+    let facts = built.html("da-prog", "tilgaengelighedserklaering.html");
+    assert!(texts(&facts, "main").join(" ").contains("Sitet blev vurderet den søndag den 1. november 2026."));
+}

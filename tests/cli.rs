@@ -122,3 +122,28 @@ fn schema_prints_the_json_schema() {
     assert_eq!(schema["title"], "Settings");
     assert!(schema["required"].as_array().unwrap().iter().any(|k| k == "meetings"));
 }
+
+#[test]
+fn pdf_prints_the_handbook_or_says_how_to_get_chromium() {
+    let project = Project::minimal();
+    // Without Chromium: a clear error, and the site is built all the same.
+    let out = Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .args(["build", "da-prog", "--pdf", "--root"])
+        .arg(project.path())
+        .env("NO_COLOR", "1")
+        .env("PATH", "/nonexistent")
+        .env_remove("CHROMIUM")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("error: `--pdf` needs Chromium to print the handbook, and none was found"));
+    assert!(stderr(&out).contains("apt-get install chromium"));
+    assert!(project.path().join("site/da-prog/index.html").is_file());
+    // With Chromium (the test command installs it): a real PDF.
+    if std::path::Path::new("/usr/bin/chromium").is_file() {
+        let out = handbook(&project, &["build", "da-prog", "--pdf"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let pdf = std::fs::read(project.path().join("site/da-prog/da-prog.pdf")).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+    }
+}
