@@ -25,7 +25,9 @@ export function sites() {
   const bin = process.env.HANDBOOK_BIN || join(repo, 'target', 'debug', 'handbook');
   if (!existsSync(bin)) throw new Error(`no handbook binary at ${bin}: run cargo build first`);
   const out = mkdtempSync(join(tmpdir(), 'handbook-sites-'));
-  execFileSync(bin, ['build', '--quiet', '--root', repo, '--out', out], { stdio: 'inherit' });
+  // HANDBOOK_PROJECT builds another project folder (a fixture) instead of this repository.
+  const project = process.env.HANDBOOK_PROJECT || repo;
+  execFileSync(bin, ['build', '--quiet', '--root', project, '--out', out], { stdio: 'inherit' });
   builtSites = out;
   return out;
 }
