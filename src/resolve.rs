@@ -60,7 +60,11 @@ pub fn resolve<'a>(
     let settings = &programme.settings;
 
     // Pages: base pages not dropped, replaced by the programme's page of the same path.
-    let mut pages: BTreeMap<&str, &PageSource> = base.pages.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    let mut pages: BTreeMap<&str, &PageSource> = if settings.pages.inherit {
+        base.pages.iter().map(|(k, v)| (k.as_str(), v)).collect()
+    } else {
+        BTreeMap::new()
+    };
     for drop in &settings.pages.drop {
         let path = drop.value.as_str();
         let d = Diagnostic::error(String::new()).in_file(file).at(

@@ -312,13 +312,26 @@ pub struct Contact {
     pub phone: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageRules {
+    /// `false`: inherit no base pages at all (a site that is not a handbook, such as the guide).
+    #[serde(default = "yes")]
+    pub inherit: bool,
     /// Base pages to leave out, by path: `vaerktoejer/lederniveau.md`.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub drop: Vec<Spanned<String>>,
+}
+
+impl Default for PageRules {
+    fn default() -> Self {
+        PageRules { inherit: true, drop: Vec::new() }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]

@@ -222,3 +222,15 @@ fn swedish_sites_carry_their_accessibility_statement_and_danish_ones_link_to_was
     let facts = built.html("da-prog", "tilgaengelighedserklaering.html");
     assert!(texts(&facts, "main").join(" ").contains("Sitet blev vurderet den søndag den 1. november 2026."));
 }
+
+#[test]
+fn a_programme_can_inherit_no_base_pages() {
+    // Protects: the authoring guide is built by handbook like any programme, without the handbook.
+    let built = Project::minimal()
+        .file("content/guide/programme.yaml", &programme_yaml("da", "pages:\n  inherit: false\n"))
+        .file("content/guide/index.md", "---\ntitle: Vejledning\n---\n\nSådan laver du en variant.\n")
+        .build(&["guide"]);
+    built.assert_ok();
+    assert_eq!(texts(&built.html("guide", "index.html"), ".site-nav a"), ["Vejledning"]);
+    assert!(!built.site("guide").join("forloeb.html").exists());
+}
