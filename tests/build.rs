@@ -186,6 +186,12 @@ fn key_dates_are_listed_with_calendar_files() {
     );
     let ics = std::fs::read_to_string(built.site("da-prog").join("calendar/kickoff.ics")).unwrap();
     assert!(ics.contains("DTSTART:20110824T140000\r\n"));
+    common::check_rfc5545(&ics).unwrap();
+    common::check_rfc5545(
+        &std::fs::read_to_string(built.site("da-prog").join("calendar/signup_deadline.ics")).unwrap(),
+    )
+    .unwrap();
+    assert!(common::check_rfc5545(&ics.replace("\r\n", "\n")).is_err(), "the checker must catch bare LF");
     assert!(texts(&index, ".site-footer").join(" ").contains("Jette Hansen"));
 }
 

@@ -165,3 +165,84 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Checks a calendar file against the rules of RFC 5545 that a calendar program relies on:
+/// CRLF line ends, lines folded at 75 octets, well-formed content lines, one VCALENDAR with
+/// VERSION and PRODID, events with UID, a UTC DTSTAMP, DTSTART, and DTEND after DTSTART.
+pub fn check_rfc5545(text: &str) -> Result<(), String> {
+    if !text.ends_with("\r\n") {
+        return Err("the file does not end with CRLF".into());
+    }
+    let physical: Vec<&str> = text[..text.len() - 2].split("\r\n").collect();
+    for line in &physical {
+        if line.contains('\n') || line.contains('\r') {
+            return Err(format!("bare line break in `{line}`"));
+        }
+        if line.len() > 75 {
+            return Err(format!("line longer than 75 octets: `{line}`"));
+        }
+    }
+    // Unfold: a line starting with a space or tab continues the previous one.
+    let mut lines: Vec<String> = Vec::new();
+    for line in physical {
+        match line.strip_prefix(' ').or_else(|| line.strip_prefix('\t')) {
+            Some(rest) => lines.last_mut().ok_or("a continuation line comes first")?.push_str(rest),
+            None => lines.push(line.to_owned()),
+        }
+    }
+    let name_of = |l: &str| -> Result<(String, String), String> {
+        let (head, value) = l.split_once(':').ok_or_else(|| format!("no `:` in `{l}`"))?;
+        let name = head.split(';').next().unwrap_or("");
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(format!("bad property name in `{l}`"));
+        }
+        Ok((name.to_owned(), value.to_owned()))
+    };
+    let props: Vec<(String, String)> = lines.iter().map(|l| name_of(l)).collect::<Result<_, _>>()?;
+    if props.first().map(|p| (p.0.as_str(), p.1.as_str())) != Some(("BEGIN", "VCALENDAR"))
+        || props.last().map(|p| (p.0.as_str(), p.1.as_str())) != Some(("END", "VCALENDAR"))
+    {
+        return Err("the file is not one VCALENDAR".into());
+    }
+    let count = |n: &str| props.iter().filter(|p| p.0 == n).count();
+    if count("VERSION") != 1 || count("PRODID") != 1 {
+        return Err("VERSION and PRODID must appear once".into());
+    }
+    let mut depth = Vec::new();
+    let mut event: Vec<(String, String)> = Vec::new();
+    for (name, value) in &props {
+        match name.as_str() {
+            "BEGIN" => depth.push(value.clone()),
+            "END" => {
+                if depth.pop().as_deref() != Some(value.as_str()) {
+                    return Err(format!("END:{value} does not close its BEGIN"));
+                }
+                if value == "VEVENT" {
+                    let get = |n: &str| event.iter().find(|p| p.0 == n).map(|p| p.1.clone());
+                    let uid = get("UID").ok_or("an event has no UID")?;
+                    if uid.is_empty() {
+                        return Err("empty UID".into());
+                    }
+                    let stamp = get("DTSTAMP").ok_or("an event has no DTSTAMP")?;
+                    let utc = stamp.len() == 16 && stamp.ends_with('Z') && stamp.as_bytes()[8] == b'T';
+                    if !utc {
+                        return Err(format!("DTSTAMP `{stamp}` is not a UTC date-time"));
+                    }
+                    let start = get("DTSTART").ok_or("an event has no DTSTART")?;
+                    if let Some(end) = get("DTEND")
+                        && end <= start
+                    {
+                        return Err(format!("DTEND {end} is not after DTSTART {start}"));
+                    }
+                    event.clear();
+                }
+            }
+            _ if depth.last().map(String::as_str) == Some("VEVENT") => {
+                event.push((name.clone(), value.clone()))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
