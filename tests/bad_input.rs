@@ -314,7 +314,7 @@ case!(
 );
 case!(
     missing_accessibility_statement,
-    settings(&programme_yaml("da", "").split("accessibility:").next().unwrap()),
+    settings(programme_yaml("da", "").split("accessibility:").next().unwrap()),
     "error: the required key `accessibility` is missing\n  --> content/da-prog/programme.yaml\n"
 );
 
