@@ -319,6 +319,9 @@ impl Lang {
                 let every = |n: u32| if n == 1 { "hver".to_string() } else { format!("hver {n}.") };
                 if c.from == c.to {
                     format!("{} {unit}", every(c.from))
+                } else if c.from == 1 && c.to == 2 {
+                    // "hver 2. måned" alone, but the spoken pair is "hver eller hver anden måned".
+                    format!("hver eller hver anden {unit}")
                 } else if c.from == 1 {
                     format!("hver eller hver {}. {unit}", c.to)
                 } else {
@@ -423,7 +426,8 @@ mod tests {
         assert_eq!(cadence(Lang::Danish, "6 weeks"), "hver 6. uge");
         assert_eq!(cadence(Lang::Danish, "1 week"), "hver uge");
         assert_eq!(cadence(Lang::Danish, "14 days"), "hver 14. dag");
-        assert_eq!(cadence(Lang::Danish, "1-2 months"), "hver eller hver 2. måned");
+        assert_eq!(cadence(Lang::Danish, "1-2 months"), "hver eller hver anden måned");
+        assert_eq!(cadence(Lang::Danish, "1-3 months"), "hver eller hver 3. måned");
         assert_eq!(cadence(Lang::Danish, "2-3 months"), "hver 2.–3. måned");
     }
 
