@@ -388,9 +388,17 @@ pub fn root_prefix(url: &str) -> String {
 /// the pages of the open section only, so its size does not grow with every page of a big site.
 pub fn navigation(entries: &[NavEntry], current: usize, root: &str) -> Vec<NavItem> {
     let here = &entries[current];
+    // Folders that have an index page nest their pages under it; others list them at the top.
+    let indexed: std::collections::HashSet<&str> =
+        entries.iter().filter(|e| e.is_section_index).map(|e| e.section.as_str()).collect();
     let mut items: Vec<NavItem> = Vec::new();
     let mut section_slot: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
+        let in_folder = !e.section.is_empty() && !e.is_section_index;
+        if in_folder && indexed.contains(e.section.as_str()) && e.section != here.section {
+            // A closed section shows only its index page.
+            continue;
+        }
         let item = NavItem {
             title: e.title.clone(),
             url: format!("{root}{}", e.url),
@@ -398,20 +406,12 @@ pub fn navigation(entries: &[NavEntry], current: usize, root: &str) -> Vec<NavIt
             open: i == current || (e.is_section_index && e.section == here.section),
             children: Vec::new(),
         };
-        if e.section.is_empty() || e.is_section_index {
-            if e.is_section_index {
-                section_slot.insert(&e.section, items.len());
-            }
+        if e.is_section_index {
+            section_slot.insert(&e.section, items.len());
             items.push(item);
-        } else if e.section == here.section {
-            match section_slot.get(e.section.as_str()) {
-                Some(&slot) => items[slot].children.push(item),
-                None => items.push(item),
-            }
-        } else if !section_slot.contains_key(e.section.as_str())
-            && !entries.iter().any(|x| x.is_section_index && x.section == e.section)
-        {
-            // A folder without an index page: its pages are listed at the top level.
+        } else if in_folder && let Some(&slot) = section_slot.get(e.section.as_str()) {
+            items[slot].children.push(item);
+        } else {
             items.push(item);
         }
     }
