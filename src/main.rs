@@ -66,7 +66,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    // Absolute paths, so every report can show paths relative to the project.
+    cli.root = cli.root.canonicalize().unwrap_or(cli.root);
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     match cli.command {
         Command::Build { programmes, out, pdf } => {

@@ -1,0 +1,107 @@
+//! The five real programmes in `content/`: each builds, and each site states its own facts in
+//! its own language (from `../shared/seeds/`), quoted from its settings.
+
+mod common;
+
+use std::path::Path;
+
+use common::texts;
+use handbook::BuildOptions;
+use scraper::Html;
+
+struct Sites {
+    out: tempfile::TempDir,
+}
+
+fn build() -> Sites {
+    let out = tempfile::tempdir().unwrap();
+    let mut options = BuildOptions::in_project(Path::new(env!("CARGO_MANIFEST_DIR")));
+    options.out = out.path().to_owned();
+    let report = handbook::build(&options);
+    assert!(
+        !report.problems.has_errors(),
+        "{}",
+        report.problems.render(Path::new(env!("CARGO_MANIFEST_DIR")), false)
+    );
+    let warnings: Vec<_> = report.problems.warnings().collect();
+    assert!(warnings.is_empty(), "the example content has warnings: {warnings:#?}");
+    Sites { out }
+}
+
+impl Sites {
+    fn page(&self, programme: &str, page: &str) -> Html {
+        let path = self.out.path().join(programme).join(page);
+        Html::parse_document(
+            &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+        )
+    }
+
+    /// All the words of a whole site, pages joined.
+    fn text(&self, programme: &str) -> String {
+        let mut all = String::new();
+        for entry in walkdir::WalkDir::new(self.out.path().join(programme)) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "html") && !entry.path().ends_with("print.html")
+            {
+                let html = Html::parse_document(&std::fs::read_to_string(entry.path()).unwrap());
+                all.push_str(&texts(&html, "main").join(" "));
+                all.push('\n');
+            }
+        }
+        all
+    }
+}
+
+#[track_caller]
+fn says(text: &str, phrase: &str) {
+    assert!(text.contains(phrase), "the site never says {phrase:?}");
+}
+
+#[test]
+fn the_five_programmes_state_their_own_facts() {
+    let sites = build();
+
+    let randers = sites.text("randers");
+    says(&randers, "hver 2. måned");
+    says(&randers, "1½ time");
+    says(&randers, "niveau 3, 4 og 5");
+    says(&randers, "pejlemærker");
+
+    let aalborg = sites.text("aalborg");
+    says(&aalborg, "onsdag den 25. maj 2011");
+    says(&aalborg, "onsdag den 24. august 2011 kl. 14.00–16.00");
+    says(&aalborg, "tværorganisatorisk");
+
+    let corps = sites.text("diplomledelse");
+    says(&corps, "2 timer");
+    says(&corps, "hver eller hver anden måned");
+
+    let school = sites.text("skole-og-dagtilbud");
+    says(&school, "hver måned");
+    says(&school, "1 time");
+    says(&school, "aftaleholder");
+
+    let swedish = sites.text("grundskoleforvaltningen");
+    says(&swedish, "adept");
+    says(&swedish, "rektor");
+    says(&swedish, "2021");
+    assert!(!swedish.contains("mentee"), "the Swedish site says mentee, not adept");
+}
+
+#[test]
+fn every_site_is_in_its_language_with_its_organisation_in_the_header() {
+    let sites = build();
+    for (id, lang, org) in [
+        ("randers", "da", "Randers Kommune"),
+        ("aalborg", "da", "Aalborg Kommune"),
+        ("diplomledelse", "da", "Center for Diplomledelse"),
+        ("skole-og-dagtilbud", "da", "Skole- og dagtilbudsafdelingen"),
+        ("grundskoleforvaltningen", "sv", "Grundskoleförvaltningen"),
+    ] {
+        let index = sites.page(id, "index.html");
+        assert_eq!(common::attrs(&index, "html", "lang"), [lang], "{id}");
+        assert!(texts(&index, ".site-header").join(" ").contains(org), "{id}: no {org} in the header");
+        // The tools and worksheets the issue names are there.
+        assert!(!common::attrs(&index, ".site-nav a", "href").is_empty());
+    }
+}
