@@ -245,20 +245,26 @@ impl Worksheet {
                 }
             }
             Layout::Grid => {
+                // Column labels over the grid, a row label beside each row; screen readers get
+                // the same facts in each cell's description instead (the labels are aria-hidden).
+                let class = if s.axes.is_some() { "ws-grid-cells ws-with-axes" } else { "ws-grid-cells" };
+                let _ = write!(h, r#"<div class="{class}">"#);
                 if let Some(axes) = &s.axes {
                     let _ = write!(
                         h,
-                        r#"<div class="ws-axes" aria-hidden="true"><span class="ws-axis-x1">{}</span><span class="ws-axis-x2">{}</span><span class="ws-axis-y1">{}</span><span class="ws-axis-y2">{}</span></div>"#,
+                        r#"<span class="ws-axis ws-corner" aria-hidden="true"></span><span class="ws-axis ws-axis-x" aria-hidden="true">{}</span><span class="ws-axis ws-axis-x" aria-hidden="true">{}</span>"#,
                         escape(&axes.x[0]),
-                        escape(&axes.x[1]),
-                        escape(&axes.y[0]),
-                        escape(&axes.y[1])
+                        escape(&axes.x[1])
                     );
                 }
-                h.push_str(r#"<div class="ws-grid-cells">"#);
                 for (i, f) in s.fields.iter().enumerate() {
-                    // Screen readers do not see the axes drawn around the grid, so each cell's
-                    // description says where it sits.
+                    if let Some(axes) = s.axes.as_ref().filter(|_| i % 2 == 0) {
+                        let _ = write!(
+                            h,
+                            r#"<span class="ws-axis ws-axis-y" aria-hidden="true">{}</span>"#,
+                            escape(&axes.y[i / 2])
+                        );
+                    }
                     let position = s.axes.as_ref().map(|a| format!("{}, {}", a.y[i / 2], a.x[i % 2]));
                     field_html_with(h, cx, f, position.as_deref());
                 }
@@ -276,12 +282,16 @@ fn field_html(h: &mut String, cx: &FormContext, f: &Field) {
 
 fn field_html_with(h: &mut String, cx: &FormContext, f: &Field, position: Option<&str>) {
     let dom_id = format!("ws-{}-{}", cx.id, f.id);
-    let help = [position, f.help.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(". ");
-    let described =
-        if help.is_empty() { String::new() } else { format!(r#" aria-describedby="{dom_id}-help""#) };
+    let has_help = position.is_some() || f.help.is_some();
+    let described = if has_help { format!(r#" aria-describedby="{dom_id}-help""#) } else { String::new() };
     let _ = write!(h, r#"<div class="ws-field"><label for="{dom_id}">{}</label>"#, escape(&f.label));
-    if !help.is_empty() {
-        let _ = write!(h, r#"<p class="ws-help" id="{dom_id}-help">{}</p>"#, escape(&help));
+    if has_help {
+        // A grid cell's position is shown by the axes on wide screens and spelled out on phones.
+        let position = position
+            .map(|p| format!(r#"<span class="ws-position">{}. </span>"#, escape(p)))
+            .unwrap_or_default();
+        let help = escape(f.help.as_deref().unwrap_or(""));
+        let _ = write!(h, r#"<p class="ws-help" id="{dom_id}-help">{position}{help}</p>"#);
     }
     let value = (cx.defaults)(&f.id).unwrap_or_default();
     let default_attr =
