@@ -42,6 +42,8 @@ pub const REQUIRED: &[&str] = &[
     "date_evaluation",
     "phone",
     "email",
+    "quote_open",
+    "quote_close",
 ];
 
 #[derive(Clone, Debug)]

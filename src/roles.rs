@@ -103,8 +103,8 @@ impl RolesDiagram {
 
     pub fn to_html(&self, id: &str, i18n: &I18n) -> String {
         let mut h = format!(r#"<figure class="roles-diagram" id="{id}">"#);
-        h.push_str(&self.svg(&format!("{id}-wide"), &Geometry::WIDE));
-        h.push_str(&self.svg(&format!("{id}-narrow"), &Geometry::NARROW));
+        h.push_str(&self.svg(&format!("{id}-wide"), &Geometry::WIDE, i18n));
+        h.push_str(&self.svg(&format!("{id}-narrow"), &Geometry::NARROW, i18n));
         let _ = write!(
             h,
             r#"<figcaption>{}</figcaption><table class="roles-text"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
@@ -118,10 +118,10 @@ impl RolesDiagram {
         for r in &self.roles {
             let _ = write!(
                 h,
-                r#"<tr><th scope="row">{}</th><td>{}</td><td>“{}”</td><td>{}</td></tr>"#,
+                r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>"#,
                 escape(&r.name),
                 escape(&self.position(r.quadrant)),
-                escape(&r.says),
+                escape(&quoted(&r.says, i18n)),
                 escape(&r.responsibility)
             );
         }
@@ -129,7 +129,7 @@ impl RolesDiagram {
         h
     }
 
-    fn svg(&self, id: &str, g: &Geometry) -> String {
+    fn svg(&self, id: &str, g: &Geometry, i18n: &I18n) -> String {
         let (w, hgt, m) = (g.width, g.height, g.margin);
         let (cw, ch) = ((w - 2.0 * m) / 2.0, (hgt - 2.0 * m) / 2.0);
         let mut s = format!(
@@ -156,7 +156,7 @@ impl RolesDiagram {
                 escape(&r.name)
             );
             ty += g.font * 1.6;
-            for line in wrap(&format!("“{}”", r.says), g.wrap) {
+            for line in wrap(&quoted(&r.says, i18n), g.wrap) {
                 let _ = write!(
                     s,
                     "<text x=\"{cx}\" y=\"{ty}\" text-anchor=\"middle\" font-size=\"{}\" font-style=\"italic\" fill=\"#1a1a1a\">{}</text>",
@@ -200,6 +200,11 @@ impl RolesDiagram {
         s.push_str("</svg>");
         s
     }
+}
+
+/// A saying in the language's quotation marks: »…« in Danish, ”…” in Swedish.
+fn quoted(text: &str, i18n: &I18n) -> String {
+    format!("{}{text}{}", i18n.get("quote_open"), i18n.get("quote_close"))
 }
 
 struct Geometry {
