@@ -1,40 +1,254 @@
-//! Stage 6, index: the search index of one site.
+//! Stage 6, index: the search index of one site, in the site's language.
 //!
-//! Input: the site's language and, per page, its title, URL and text sections. Output: the
-//! JavaScript file `search-index.js`, which sets `window.HANDBOOK_SEARCH` when loaded with a
-//! plain `<script>` tag, so search works from `file://` and under any sub-path.
+//! Input: the site's language and, per page, its title, URL and text sections (split at headings;
+//! worksheet questions and the roles diagram's words are in them). Output: `search-index.js`,
+//! which sets `window.HANDBOOK_SEARCH` when loaded with a plain `<script>` tag, so search works
+//! from `file://` and under any sub-path (no fetch, no module, no worker).
+//!
+//! Words are stemmed with elasticlunr-rs's Danish or Swedish pipeline (its stop words and Snowball
+//! stemmer). Snowball splits the handbook's own key words (Swedish `mentor` -> `ment`, `mentorn`
+//! -> `mentorn`), so the key words of each language are matched first by [`KeyWord`]s: a root
+//! and the endings of its inflected forms, all mapped to one stem. The browser must stem a query
+//! exactly as the index did, so the index carries the map from every word form in the site to
+//! its stem, the key-word table, and the stop words seen; `search.js` applies the same rules and
+//! falls back to prefix matching for words the site does not contain.
+//!
+//! The index is compact: per section a URL, titles and a short snippet; per stem a list of
+//! `[section, weight]` with titles weighing more than headings, and headings more than text.
 
-use elasticlunr::Index;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use elasticlunr::{Language, Pipeline};
+use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::render::TextSection;
 
-/// One searchable section of a page.
+/// One page of the site, for the index.
 pub struct SearchPage<'a> {
     pub title: &'a str,
     pub url: &'a str,
     pub sections: &'a [TextSection],
 }
 
-fn language(lang: Lang) -> Box<dyn elasticlunr::Language> {
+/// A key word and the endings of its inflected forms; every form gets the stem `root`.
+pub struct KeyWord {
+    pub root: &'static str,
+    pub endings: &'static [&'static str],
+}
+
+const DANISH_KEYS: &[KeyWord] = &[
+    KeyWord { root: "mentor", endings: &["", "en", "er", "erne", "s", "ens", "ers", "ernes"] },
+    KeyWord { root: "mentee", endings: &["", "n", "s", "ns", "ne", "nes", "r", "rne"] },
+    KeyWord { root: "møde", endings: &["", "t", "r", "rne", "s", "ts", "rs", "rnes"] },
+    KeyWord { root: "leder", endings: &["", "en", "e", "ne", "s", "ens", "es", "nes"] },
+    KeyWord { root: "evaluering", endings: &["", "en", "er", "erne", "ens", "ernes"] },
+    KeyWord { root: "samtale", endings: &["", "n", "r", "rne", "ns", "rnes"] },
+    KeyWord { root: "forløb", endings: &["", "et", "ene", "ets", "enes"] },
+];
+
+const SWEDISH_KEYS: &[KeyWord] = &[
+    KeyWord { root: "mentor", endings: &["", "n", "er", "erna", "s", "ns", "ers", "ernas"] },
+    KeyWord { root: "adept", endings: &["", "en", "er", "erna", "s", "ens", "ers", "ernas"] },
+    KeyWord { root: "möte", endings: &["", "t", "n", "na", "s", "ts", "ns", "nas"] },
+    KeyWord { root: "ledare", endings: &["", "n", "na", "s", "ns", "nas"] },
+    KeyWord { root: "chef", endings: &["", "en", "er", "erna", "s", "ens", "ers", "ernas"] },
+    KeyWord { root: "utvärdering", endings: &["", "en", "ar", "arna", "ens", "arnas"] },
+    KeyWord { root: "samtal", endings: &["", "et", "en", "s", "ets", "ens", "ena"] },
+];
+
+pub fn key_words(lang: Lang) -> &'static [KeyWord] {
     match lang {
-        Lang::Danish => Box::new(elasticlunr::lang::Danish::new()),
-        Lang::Swedish => Box::new(elasticlunr::lang::Swedish::new()),
+        Lang::Danish => DANISH_KEYS,
+        Lang::Swedish => SWEDISH_KEYS,
     }
+}
+
+/// Splits text into lower-case words the way `search.js` does: runs of letters and digits.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+}
+
+/// Stems words of one language, remembering each word's stem (`None` for a stop word).
+pub struct Stemmer {
+    lang: Lang,
+    pipeline: Pipeline,
+    seen: HashMap<String, Option<String>>,
+}
+
+impl Stemmer {
+    pub fn new(lang: Lang) -> Self {
+        let pipeline = match lang {
+            Lang::Danish => elasticlunr::lang::Danish::new().make_pipeline(),
+            Lang::Swedish => elasticlunr::lang::Swedish::new().make_pipeline(),
+        };
+        Stemmer { lang, pipeline, seen: HashMap::new() }
+    }
+
+    pub fn stem(&mut self, word: &str) -> Option<String> {
+        if let Some(known) = self.seen.get(word) {
+            return known.clone();
+        }
+        let keyed = key_words(self.lang)
+            .iter()
+            .find(|k| word.strip_prefix(k.root).is_some_and(|ending| k.endings.contains(&ending)));
+        let stem = match keyed {
+            Some(k) => Some(k.root.to_owned()),
+            None => self.pipeline.run(vec![word.to_owned()]).into_iter().next().filter(|s| !s.is_empty()),
+        };
+        self.seen.insert(word.to_owned(), stem.clone());
+        stem
+    }
+}
+
+/// Field weights: a match in a page title counts most, then headings, then text.
+const TITLE: u32 = 10;
+const HEADING: u32 = 4;
+const TEXT: u32 = 1;
+/// Characters of a section kept for the result's snippet.
+const SNIPPET: usize = 180;
+
+#[derive(Serialize)]
+struct IndexFile<'a> {
+    lang: &'static str,
+    /// Per section: URL with anchor, page title, section heading, snippet.
+    docs: Vec<[String; 4]>,
+    /// Every word form in the site whose stem differs from the word itself.
+    stems: BTreeMap<String, String>,
+    /// Words of the site that stemming drops (stop words), so a query drops them too.
+    stop: BTreeSet<String>,
+    /// `[root, [endings]]`: the key words, applied before stemming.
+    keys: Vec<(&'a str, &'a [&'a str])>,
+    /// Stem -> `[[section, weight], ...]`.
+    index: BTreeMap<String, Vec<[u32; 2]>>,
+}
+
+fn snippet(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= SNIPPET {
+        return text;
+    }
+    let cut: String = text.chars().take(SNIPPET).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut} …")
 }
 
 /// Builds the index script.
 pub fn build(lang: Lang, pages: &[SearchPage]) -> String {
-    let mut index = Index::with_language(language(lang), &["title", "heading", "body"]);
+    let mut stemmer = Stemmer::new(lang);
+    let mut file = IndexFile {
+        lang: lang.code(),
+        docs: Vec::new(),
+        stems: BTreeMap::new(),
+        stop: BTreeSet::new(),
+        keys: key_words(lang).iter().map(|k| (k.root, k.endings)).collect(),
+        index: BTreeMap::new(),
+    };
     for page in pages {
         for (n, section) in page.sections.iter().enumerate() {
-            let (anchor, heading) = match &section.heading {
-                Some(h) => (format!("#{}", h.id), h.text.as_str()),
-                None => (String::new(), ""),
+            let (url, heading) = match &section.heading {
+                Some(h) => (format!("{}#{}", page.url, h.id), h.text.as_str()),
+                None => (page.url.to_owned(), ""),
             };
-            let doc_ref = format!("{}{}", page.url, if n == 0 && anchor.is_empty() { "" } else { &anchor });
-            index.add_doc(&doc_ref, [page.title, heading, section.text.trim()]);
+            if n > 0 && heading.is_empty() && section.text.trim().is_empty() {
+                continue;
+            }
+            let doc = file.docs.len() as u32;
+            file.docs.push([url, page.title.to_owned(), heading.to_owned(), snippet(&section.text)]);
+            let mut weights: HashMap<String, u32> = HashMap::new();
+            // The page title belongs to the page's first section only, so one page does not
+            // flood the results with all its sections.
+            let title = if n == 0 { page.title } else { "" };
+            for (text, weight) in [(title, TITLE), (heading, HEADING), (section.text.as_str(), TEXT)] {
+                for word in words(text) {
+                    match stemmer.stem(&word) {
+                        Some(stem) => {
+                            if stem != word {
+                                file.stems.insert(word, stem.clone());
+                            }
+                            *weights.entry(stem).or_default() += weight;
+                        }
+                        None => {
+                            file.stop.insert(word);
+                        }
+                    }
+                }
+            }
+            for (stem, weight) in weights {
+                file.index.entry(stem).or_default().push([doc, weight]);
+            }
         }
     }
-    format!("window.HANDBOOK_SEARCH = {};\n", index.to_json())
+    // Serialising plain strings and numbers cannot fail.
+    let json = serde_json::to_string(&file).unwrap_or_else(|_| "{}".to_owned());
+    format!("window.HANDBOOK_SEARCH = {json};\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Stemmer, build, key_words, words};
+    use crate::lang::Lang;
+    use crate::render::{Heading, TextSection};
+
+    fn stems(lang: Lang, forms: &[&str]) -> Vec<Option<String>> {
+        let mut s = Stemmer::new(lang);
+        forms.iter().map(|f| s.stem(f)).collect()
+    }
+
+    #[test]
+    fn every_form_of_a_key_word_has_one_stem() {
+        for lang in Lang::ALL {
+            for key in key_words(lang) {
+                let forms: Vec<String> = key.endings.iter().map(|e| format!("{}{e}", key.root)).collect();
+                let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+                let got = stems(lang, &refs);
+                assert!(got.iter().all(|s| s.as_deref() == Some(key.root)), "{lang}: {forms:?} -> {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn snowball_would_split_the_swedish_mentor() {
+        // The trap the key words exist for: without them these differ.
+        let mut plain = elasticlunr::lang::Swedish::new();
+        let pipeline = elasticlunr::Language::make_pipeline(&mut plain);
+        let a = pipeline.run(vec!["mentor".into()]);
+        let b = pipeline.run(vec!["mentorn".into()]);
+        assert_ne!(a, b);
+        assert_eq!(
+            stems(Lang::Swedish, &["mentor", "mentorn"]),
+            [Some("mentor".into()), Some("mentor".into())]
+        );
+    }
+
+    #[test]
+    fn stop_words_are_dropped_and_other_words_stemmed() {
+        assert_eq!(stems(Lang::Danish, &["og", "vi"]), [None, None]);
+        let s = stems(Lang::Danish, &["ledelsen", "ledelse"]);
+        assert_eq!(s[0], s[1]);
+        assert_eq!(words("Møder, mødes – og MØDET!").collect::<Vec<_>>(), ["møder", "mødes", "og", "mødet"]);
+    }
+
+    #[test]
+    fn the_index_holds_sections_stems_and_weights() {
+        let sections = [
+            TextSection { heading: None, text: "Vi mødes hver måned.".into() },
+            TextSection {
+                heading: Some(Heading { level: 2, id: "stop".into(), text: "Stop før tid".into() }),
+                text: "Kontakt HR, hvis I vil afslutte forløbet.".into(),
+            },
+        ];
+        let page = super::SearchPage { title: "Forløbet", url: "forloebet.html", sections: &sections };
+        let js = build(Lang::Danish, &[page]);
+        let json: serde_json::Value =
+            serde_json::from_str(js.trim_start_matches("window.HANDBOOK_SEARCH = ").trim_end_matches(";\n"))
+                .unwrap();
+        assert_eq!(json["lang"], "da");
+        assert_eq!(json["docs"][1][0], "forloebet.html#stop");
+        assert_eq!(json["docs"][1][2], "Stop før tid");
+        assert_eq!(json["stems"]["mødes"], "møde");
+        assert!(json["stop"].as_array().unwrap().iter().any(|w| w == "vi"));
+        // "forløb" is in the first section's title (weight 10) and the second section's text (1).
+        assert_eq!(json["index"]["forløb"], serde_json::json!([[0, 10], [1, 1]]));
+    }
 }

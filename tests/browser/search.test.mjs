@@ -1,0 +1,134 @@
+// Search in Danish and Swedish, in a real browser, over file:// and over http under a sub-path
+// with a strict CSP: inflected queries find the right pages, every form of a key word finds what
+// every other form finds, the keyboard works, and nothing is requested from outside the site.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { sites, serve, launch, openPage, fileUrl } from './helpers.mjs';
+
+let root, server, browser;
+
+before(async () => {
+  root = sites();
+  server = await serve(root);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const WAYS = [
+  ['http under a sub-path with CSP', (rel) => server.url + rel],
+  ['file://', (rel) => fileUrl(root, rel)],
+];
+
+/** Types a query and returns the result links (relative to the site) and the time taken. */
+async function query(page, text) {
+  await page.fill('#search-input', '');
+  await page.evaluate(() => { document.getElementById('search-results').dataset.took = ''; });
+  await page.fill('#search-input', text);
+  await page.waitForFunction(() => document.getElementById('search-results').dataset.took !== '', null, { timeout: 5000 })
+    .catch(() => { throw new Error(`no results rendered for ${JSON.stringify(text)}`); });
+  return page.evaluate(() => ({
+    hrefs: Array.from(document.querySelectorAll('#search-results [role=option]')).map((a) => a.getAttribute('href')),
+    took: Number(document.getElementById('search-results').dataset.took),
+    none: document.querySelector('#search-results .no-results')?.textContent || null,
+  }));
+}
+
+for (const [way, url] of WAYS) {
+  test(`Danish inflected queries find the right pages (${way})`, async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(url('randers/vaerktoejer/swot.html'));
+    const meetings = await query(page, 'hvor ofte mødes vi?');
+    assert.ok(meetings.hrefs.slice(0, 3).includes('../forloebet.html#moderne'), JSON.stringify(meetings.hrefs));
+    const forms = await query(page, 'møderne');
+    assert.ok(forms.hrefs.includes('../forloebet.html#moderne'), JSON.stringify(forms.hrefs));
+    const stop = await query(page, 'stoppe før tid');
+    assert.equal(stop.hrefs[0], '../forloebet.html#stop-for-tid');
+    assert.ok(meetings.took < 50, `search took ${meetings.took} ms`);
+    await context.close();
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.outside, []);
+  });
+
+  test(`Swedish inflected queries find the right pages (${way})`, async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(url('grundskoleforvaltningen/index.html'));
+    const end = await query(page, 'avsluta i förtid');
+    assert.equal(end.hrefs[0], 'forloppet.html#avsluta-i-fortid');
+    const adepts = await query(page, 'adepter');
+    assert.ok(adepts.hrefs.length > 3, JSON.stringify(adepts.hrefs));
+    assert.ok(adepts.hrefs.includes('roller-och-ansvar.html#adept'), JSON.stringify(adepts.hrefs));
+    await context.close();
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.outside, []);
+  });
+}
+
+const FAMILIES = {
+  'randers/index.html': [
+    ['mentor', 'mentoren', 'mentorer', 'mentorerne', 'mentors'],
+    ['mentee', 'menteen', 'mentees', 'menteene'],
+    ['møde', 'mødet', 'møder', 'møderne', 'mødes'],
+    ['leder', 'lederen', 'ledere', 'lederne'],
+    ['evaluering', 'evalueringen', 'evalueringer', 'evalueringerne'],
+  ],
+  'grundskoleforvaltningen/index.html': [
+    ['mentor', 'mentorn', 'mentorer', 'mentorerna', 'mentorns'],
+    ['adept', 'adepten', 'adepter', 'adepterna', 'adeptens'],
+    ['möte', 'mötet', 'möten', 'mötena'],
+    ['chef', 'chefen', 'chefer', 'cheferna', 'chefens'],
+    ['utvärdering', 'utvärderingen', 'utvärderingar'],
+  ],
+};
+
+test('every inflected form of a key word finds what every other form finds', async () => {
+  const { page, context } = await openPage(browser);
+  for (const [start, families] of Object.entries(FAMILIES)) {
+    await page.goto(server.url + start);
+    for (const forms of families) {
+      const first = await query(page, forms[0]);
+      assert.ok(first.hrefs.length > 0, `${forms[0]} finds nothing`);
+      for (const form of forms.slice(1)) {
+        const other = await query(page, form);
+        assert.deepEqual(other.hrefs, first.hrefs, `${form} and ${forms[0]} disagree`);
+      }
+    }
+  }
+  await context.close();
+});
+
+test('matched words are marked and nothing from the index is parsed as HTML', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url + 'randers/index.html');
+  await query(page, 'fortrolighed');
+  const marks = await page.$$eval('#search-results mark', (m) => m.map((x) => x.textContent.toLowerCase()));
+  assert.ok(marks.length > 0 && marks.every((m) => m.startsWith('fortrolig')), JSON.stringify(marks));
+  const none = await query(page, 'xylofonkoncert');
+  assert.equal(none.hrefs.length, 0);
+  assert.match(none.none, /Ingen sider matcher „xylofonkoncert“/);
+  await context.close();
+});
+
+test('the keyboard drives the results and screen readers hear the count', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url + 'randers/index.html');
+  await page.focus('#search-input');
+  const found = await query(page, 'logbog');
+  assert.ok(found.hrefs.length > 0);
+  assert.match(await page.textContent('#search-status'), /\d+ resultater/);
+  assert.equal(await page.getAttribute('#search-input', 'aria-expanded'), 'true');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getAttribute('#search-input', 'aria-activedescendant'), 'search-result-0');
+  assert.equal(await page.getAttribute('#search-result-0', 'aria-selected'), 'true');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.isHidden('#search-results'), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/logbog\.html/);
+  await context.close();
+});

@@ -1,0 +1,240 @@
+// Search in the site's language, written for handbook (no third-party search code).
+//
+// The index (search-index.js, built by src/index.rs) is loaded on first use with a plain <script>
+// tag, so search works from file:// and under any sub-path. A query is split and lower-cased the
+// way the index was; each word is turned into the index's stem with the same rules: the key-word
+// table first, then the site's own word -> stem map; stop words are dropped; a word the site does
+// not contain falls back to prefix matching on the site's words. Results must match every query
+// word (AND); when nothing does, the best partial matches are shown.
+(function () {
+  'use strict';
+
+  var box = document.querySelector('.search');
+  var input = document.getElementById('search-input');
+  var list = document.getElementById('search-results');
+  var live = document.getElementById('search-status');
+  if (!box || !input || !list) return;
+
+  var index = null;
+  var loading = false;
+  var results = [];
+  var active = -1;
+  var MAX_RESULTS = 10;
+
+  var pending = null;
+
+  /** Runs `then` once the index is there; only the latest request waits for the loading. */
+  function load(then) {
+    if (index || window.HANDBOOK_SEARCH) {
+      index = index || prepare(window.HANDBOOK_SEARCH);
+      then();
+      return;
+    }
+    pending = then;
+    if (loading) return;
+    loading = true;
+    live.textContent = input.dataset.msgLoading || '';
+    var script = document.createElement('script');
+    script.src = box.dataset.index;
+    script.onload = function () {
+      index = prepare(window.HANDBOOK_SEARCH);
+      if (pending) pending();
+    };
+    document.head.appendChild(script);
+  }
+
+  /** Lists of the site's words by first letter, for prefix matching. */
+  function prepare(data) {
+    var words = Object.create(null);
+    Object.keys(data.stems).concat(Object.keys(data.index)).forEach(function (w) { words[w] = true; });
+    data.words = Object.keys(words).sort();
+    data.stopSet = Object.create(null);
+    data.stop.forEach(function (w) { data.stopSet[w] = true; });
+    return data;
+  }
+
+  function split(text) {
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w; });
+  }
+
+  function keyStem(word) {
+    for (var i = 0; i < index.keys.length; i++) {
+      var root = index.keys[i][0];
+      if (word.indexOf(root) === 0 && index.keys[i][1].indexOf(word.slice(root.length)) !== -1) return root;
+    }
+    return null;
+  }
+
+  function hasStem(stem) {
+    return Object.prototype.hasOwnProperty.call(index.index, stem);
+  }
+
+  /** The stems a query word stands for; [] for a stop word or a word with no match. */
+  function stemsFor(word) {
+    if (index.stopSet[word]) return [];
+    var key = keyStem(word);
+    if (key) return hasStem(key) ? [key] : [];
+    if (Object.prototype.hasOwnProperty.call(index.stems, word)) return [index.stems[word]].filter(hasStem);
+    if (hasStem(word)) return [word];
+    if (word.length < 3) return [];
+    // Not in the site: site words that start with the query word, or that the query word
+    // starts with (the longest such, at least four letters: "evalueringsmøderne" -> "evaluering").
+    var found = Object.create(null);
+    index.words.forEach(function (w) {
+      if (w.indexOf(word) === 0 || (w.length >= 4 && word.indexOf(w) === 0)) {
+        found[index.stems[w] || w] = true;
+      }
+    });
+    return Object.keys(found).filter(hasStem);
+  }
+
+  function search(query) {
+    var terms = split(query)
+      .map(function (w) { return { word: w, stems: stemsFor(w) }; })
+      .filter(function (t) { return !index.stopSet[t.word]; });
+    var scores = Object.create(null);
+    var hits = Object.create(null);
+    var counted = terms.filter(function (t) { return t.stems.length; });
+    counted.forEach(function (term) {
+      var seen = Object.create(null);
+      term.stems.forEach(function (stem) {
+        var postings = index.index[stem];
+        // Rarer stems say more about a section: weight by inverse document frequency.
+        var idf = Math.log(1 + index.docs.length / postings.length);
+        postings.forEach(function (p) {
+          scores[p[0]] = (scores[p[0]] || 0) + p[1] * idf;
+          seen[p[0]] = true;
+        });
+      });
+      Object.keys(seen).forEach(function (doc) { hits[doc] = (hits[doc] || 0) + 1; });
+    });
+    var docs = Object.keys(scores);
+    var all = docs.filter(function (d) { return hits[d] === counted.length; });
+    var chosen = all.length ? all : docs;
+    chosen.sort(function (a, b) { return (hits[b] - hits[a]) || (scores[b] - scores[a]); });
+    var stemSet = Object.create(null);
+    counted.forEach(function (t) { t.stems.forEach(function (s) { stemSet[s] = true; }); });
+    return chosen.slice(0, MAX_RESULTS).map(function (d) { return { doc: index.docs[d], stems: stemSet }; });
+  }
+
+  /** Appends `text` to `parent`, wrapping words whose stem was searched for in <mark>. */
+  function marked(parent, text, stemSet) {
+    var parts = text.split(/([\p{L}\p{N}]+)/u);
+    parts.forEach(function (part, i) {
+      if (i % 2 === 1) {
+        var lower = part.toLowerCase();
+        var stem = keyStem(lower) || index.stems[lower] || lower;
+        if (stemSet[stem]) {
+          var mark = document.createElement('mark');
+          mark.textContent = part;
+          parent.appendChild(mark);
+          return;
+        }
+      }
+      parent.appendChild(document.createTextNode(part));
+    });
+  }
+
+  function render(query) {
+    var started = performance.now();
+    results = search(query);
+    // How long matching took, for the tests and for anyone curious.
+    list.dataset.took = String(performance.now() - started);
+    active = -1;
+    list.textContent = '';
+    input.removeAttribute('aria-activedescendant');
+    if (!results.length) {
+      var none = document.createElement('p');
+      none.className = 'no-results';
+      none.textContent = (input.dataset.msgNoResults || '').replace('{query}', query);
+      list.appendChild(none);
+      live.textContent = none.textContent;
+    } else {
+      results.forEach(function (r, i) {
+        var a = document.createElement('a');
+        a.id = 'search-result-' + i;
+        a.setAttribute('role', 'option');
+        a.setAttribute('aria-selected', 'false');
+        a.href = box.dataset.root + r.doc[0];
+        a.tabIndex = -1;
+        var title = document.createElement('span');
+        title.className = 'result-title';
+        marked(title, r.doc[1], r.stems);
+        a.appendChild(title);
+        if (r.doc[2]) {
+          var section = document.createElement('span');
+          section.className = 'result-section';
+          marked(section, r.doc[2], r.stems);
+          a.appendChild(section);
+        }
+        var snippet = document.createElement('span');
+        snippet.className = 'result-snippet';
+        marked(snippet, r.doc[3], r.stems);
+        a.appendChild(snippet);
+        list.appendChild(a);
+      });
+      live.textContent = (input.dataset.msgResults || '').replace('{count}', String(results.length));
+    }
+    open(true);
+  }
+
+  function open(yes) {
+    list.hidden = !yes;
+    input.setAttribute('aria-expanded', yes ? 'true' : 'false');
+    if (!yes) input.removeAttribute('aria-activedescendant');
+  }
+
+  function select(i) {
+    var options = list.querySelectorAll('[role="option"]');
+    if (!options.length) return;
+    active = (i + options.length) % options.length;
+    Array.prototype.forEach.call(options, function (o, n) {
+      o.setAttribute('aria-selected', n === active ? 'true' : 'false');
+    });
+    input.setAttribute('aria-activedescendant', options[active].id);
+    options[active].scrollIntoView({ block: 'nearest' });
+  }
+
+  var timer = null;
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    var query = input.value.trim();
+    if (query.length < 2) {
+      open(false);
+      live.textContent = '';
+      return;
+    }
+    timer = setTimeout(function () { load(function () { render(input.value.trim()); }); }, 60);
+  });
+
+  input.addEventListener('focus', function () { load(function () {}); });
+
+  input.addEventListener('keydown', function (event) {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      if (list.hidden && input.value.trim().length >= 2) load(function () { render(input.value.trim()); });
+      select(active + 1);
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      select(active - 1);
+    } else if (event.key === 'Enter') {
+      var options = list.querySelectorAll('[role="option"]');
+      if (!list.hidden && options.length) {
+        event.preventDefault();
+        window.location.href = options[Math.max(active, 0)].href;
+      }
+    } else if (event.key === 'Escape') {
+      if (!list.hidden) {
+        event.preventDefault();
+        open(false);
+      } else {
+        input.value = '';
+      }
+    }
+  });
+
+  // Close when focus or a click goes elsewhere.
+  document.addEventListener('click', function (event) {
+    if (!box.contains(event.target)) open(false);
+  });
+})();
