@@ -147,3 +147,46 @@ fn pdf_prints_the_handbook_or_says_how_to_get_chromium() {
         assert!(pdf.starts_with(b"%PDF-"));
     }
 }
+
+#[test]
+fn a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one() {
+    // Protects: HR's last good site is never replaced by a half-written one.
+    let project = Project::minimal();
+    assert_eq!(handbook(&project, &["build"]).status.code(), Some(0));
+    let site = project.path().join("site/da-prog");
+    let complete = |dir: &std::path::Path| {
+        [
+            "index.html",
+            "forloeb.html",
+            "vaerktoejer/swot.html",
+            "print.html",
+            "search-index.js",
+            "static/style.css",
+        ]
+        .iter()
+        .all(|f| dir.join(f).is_file())
+    };
+    let mut kills = 0;
+    for delay_ms in (0..60).step_by(3) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .args(["build", "--quiet", "--root"])
+            .arg(project.path())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        if child.kill().is_ok() {
+            kills += 1;
+        }
+        let _ = child.wait();
+        assert!(complete(&site), "after a kill at {delay_ms} ms the site is incomplete");
+    }
+    assert!(kills > 0);
+    // The next build tidies whatever a killed build left beside the site.
+    assert_eq!(handbook(&project, &["build", "--quiet"]).status.code(), Some(0));
+    let leftovers: Vec<_> = std::fs::read_dir(project.path().join("site"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".handbook"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
