@@ -336,9 +336,10 @@ fn key_dates_html(cx: &ExpandContext) -> String {
         }
         let _ = write!(
             h,
-            r#" <a class="ics" href="{root}calendar/{name}.ics" download>{}</a></li>"#,
+            r#" <a class="ics" href="{mark}{root}calendar/{name}.ics" download>{}</a></li>"#,
             e(cx.i18n.get("dates_add_to_calendar")),
-            root = cx.root
+            root = cx.root,
+            mark = crate::render::FOLDER_MARK
         );
     }
     h.push_str("</ul></section>");

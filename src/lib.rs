@@ -51,7 +51,7 @@ use crate::expand::ExpandContext;
 use crate::layout::{
     NavEntry, NavLink, PageContext, PageData, PrintContext, PrintSection, SiteContext, Theme,
 };
-use crate::render::{ID_MARK, RenderedPage};
+use crate::render::RenderedPage;
 use crate::resolve::Resolved;
 use crate::write::OutputFile;
 
@@ -300,7 +300,7 @@ fn build_site(
                 title: entries[j].title.clone(),
                 url: format!("{root}{}", entries[j].url),
             };
-            let body = p.rendered.html.replace(ID_MARK, "");
+            let body = render::for_page(&p.rendered.html);
             let context = PageContext {
                 lang: lang.code(),
                 t: &i18n.strings,
@@ -339,7 +339,7 @@ fn build_site(
         .map(|p| {
             let anchor =
                 format!("side-{}", html::slug(p.source.rel.strip_suffix(".md").unwrap_or(&p.source.rel)));
-            let body = p.rendered.html.replace(ID_MARK, &format!("{anchor}--"));
+            let body = render::for_print(&p.rendered.html, &anchor, &p.source.rel);
             PrintSection { anchor, title: &p.source.front.title, body }
         })
         .collect();

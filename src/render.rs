@@ -74,6 +74,25 @@ impl RenderedPage {
 /// Heading ids are written with this prefix mark, so the print view can make them unique across
 /// pages (`forloebet--forste-mode`) and a page can drop it, without rendering twice.
 pub const ID_MARK: char = '\u{E002}';
+/// The same for links to an anchor on the same page (`#~hbid~forste-mode`). ASCII, because
+/// pulldown-cmark percent-encodes other characters in a link.
+pub const ANCHOR_MARK: &str = "~hbid~";
+/// Relative links start with this mark; a page drops it, the print view (at the site root)
+/// replaces it with the page's folder, so `swot.html` from `vaerktoejer/` still resolves.
+pub const FOLDER_MARK: &str = "~hbdir~/";
+
+/// The body of one page as the page itself shows it.
+pub fn for_page(html: &str) -> String {
+    html.replace(ID_MARK, "").replace(ANCHOR_MARK, "").replace(FOLDER_MARK, "")
+}
+
+/// The body of one page inside the print view: ids prefixed with `anchor--`, links made
+/// relative to the site root.
+pub fn for_print(html: &str, anchor: &str, page_rel: &str) -> String {
+    let folder = page_rel.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{dir}/"));
+    let prefix = format!("{anchor}--");
+    html.replace(ID_MARK, &prefix).replace(ANCHOR_MARK, &prefix).replace(FOLDER_MARK, &folder)
+}
 
 /// How to render one page of a programme.
 pub struct RenderOptions<'a> {
@@ -264,12 +283,13 @@ fn rewrite_link(dest: &CowStr, page_rel: &str, links: &mut Vec<InternalLink>) ->
         None => (dest, None),
     };
     if path.is_empty() {
+        let target = format!("#{ANCHOR_MARK}{}", anchor.as_deref().unwrap_or(""));
         links.push(InternalLink { written: dest.to_owned(), page: None, anchor });
-        return dest.to_owned();
+        return target;
     }
     let is_page = path.ends_with(".md") || path.ends_with(".html");
     if !is_page && !path.starts_with('/') {
-        return dest.to_owned();
+        return format!("{FOLDER_MARK}{dest}");
     }
     let page_path = path.strip_suffix(".html").map(|p| format!("{p}.md")).unwrap_or_else(|| path.to_owned());
     links.push(InternalLink {
@@ -279,8 +299,8 @@ fn rewrite_link(dest: &CowStr, page_rel: &str, links: &mut Vec<InternalLink>) ->
     });
     let html = path.strip_suffix(".md").map(|p| format!("{p}.html")).unwrap_or_else(|| path.to_owned());
     match anchor {
-        Some(a) => format!("{html}#{a}"),
-        None => html,
+        Some(a) => format!("{FOLDER_MARK}{html}#{a}"),
+        None => format!("{FOLDER_MARK}{html}"),
     }
 }
 
@@ -376,7 +396,11 @@ mod tests {
     #[test]
     fn links_to_dropped_pages_become_text() {
         let p = page("Se [det gamle](gone.md) og [det nye](new.md).", false);
-        assert!(p.html.contains("Se det gamle og <a href=\"new.html\">det nye</a>."), "{}", p.html);
+        assert!(
+            super::for_page(&p.html).contains("Se det gamle og <a href=\"new.html\">det nye</a>."),
+            "{}",
+            p.html
+        );
         assert_eq!(p.unlinked.len(), 1);
     }
 
@@ -391,9 +415,16 @@ mod tests {
     #[test]
     fn markdown_links_become_html_links() {
         let p = page("[a](../forloebet.md#start) [b](logbog.md) [c](https://x.dk/a.md) [d](#top)", false);
-        assert!(p.html.contains(r#"href="../forloebet.html#start""#));
-        assert!(p.html.contains(r#"href="logbog.html""#));
-        assert!(p.html.contains(r#"href="https://x.dk/a.md""#));
+        let html = super::for_page(&p.html);
+        assert!(html.contains(r#"href="../forloebet.html#start""#));
+        assert!(html.contains(r#"href="logbog.html""#));
+        assert!(html.contains(r#"href="https://x.dk/a.md""#));
+        assert!(html.contains(r##"href="#top""##));
+        // In the print view, at the site root, the same links still resolve.
+        let print = super::for_print(&p.html, "side-swot", "vaerktoejer/swot.md");
+        assert!(print.contains(r#"href="vaerktoejer/logbog.html""#), "{print}");
+        assert!(print.contains(r#"href="vaerktoejer/../forloebet.html#start""#));
+        assert!(print.contains(r##"href="#side-swot--top""##));
         assert_eq!(p.links[0].page.as_deref(), Some("forloebet.md"));
         assert_eq!(p.links[1].page.as_deref(), Some("vaerktoejer/logbog.md"));
         assert_eq!(p.links[2].page, None);
