@@ -102,12 +102,13 @@ impl RolesDiagram {
     }
 
     pub fn to_html(&self, id: &str, i18n: &I18n) -> String {
-        let mut h = format!(r#"<figure class="roles-diagram" id="{id}">"#);
+        // The table follows the figure (a figure may hold only one caption, first or last).
+        let mut h = format!(r#"<div class="roles-diagram" id="{id}"><figure>"#);
         h.push_str(&self.svg(&format!("{id}-wide"), &Geometry::WIDE, i18n));
         h.push_str(&self.svg(&format!("{id}-narrow"), &Geometry::NARROW, i18n));
         let _ = write!(
             h,
-            r#"<figcaption>{}</figcaption><table class="roles-text"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+            r#"<figcaption>{}</figcaption></figure><table class="roles-text"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
             escape(&self.title),
             escape(i18n.get("roles_text_caption")),
             escape(i18n.get("roles_role")),
@@ -125,7 +126,7 @@ impl RolesDiagram {
                 escape(&r.responsibility)
             );
         }
-        h.push_str("</tbody></table></figure>");
+        h.push_str("</tbody></table></div>");
         h
     }
 
