@@ -358,20 +358,53 @@ fn highlight(lang: &str, code: &str) -> String {
     ) + "\n"
 }
 
-/// The stylesheet for highlighted code, from one of syntect's bundled themes.
-pub fn highlight_css() -> String {
+/// The code background of the theme's stylesheet (`pre` in style.css).
+const CODE_BACKGROUND: [u8; 3] = [0xf6, 0xf8, 0xfa];
+
+/// WCAG 2.1 relative luminance.
+fn luminance([r, g, b]: [u8; 3]) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+
+fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// The colour, darkened just enough to reach 4.5:1 against the code background (WCAG AA).
+fn readable(c: syntect::highlighting::Color) -> syntect::highlighting::Color {
+    let mut rgb = [c.r, c.g, c.b];
+    while contrast(rgb, CODE_BACKGROUND) < 4.6 {
+        rgb = rgb.map(|v| (f64::from(v) * 0.92) as u8);
+    }
+    syntect::highlighting::Color { r: rgb[0], g: rgb[1], b: rgb[2], a: 255 }
+}
+
+/// The stylesheet for highlighted code: syntect's bundled InspiredGitHub theme with every
+/// colour made readable on the code background. Made once per run.
+pub fn highlight_css() -> &'static str {
+    static CSS: OnceLock<String> = OnceLock::new();
+    CSS.get_or_init(make_highlight_css)
+}
+
+fn make_highlight_css() -> String {
     let themes = syntect::highlighting::ThemeSet::load_defaults();
-    themes
-        .themes
-        .get("InspiredGitHub")
-        .and_then(|t| {
-            syntect::html::css_for_theme_with_class_style(
-                t,
-                ClassStyle::SpacedPrefixed { prefix: HIGHLIGHT_PREFIX },
-            )
-            .ok()
-        })
-        .unwrap_or_default()
+    let Some(mut theme) = themes.themes.get("InspiredGitHub").cloned() else { return String::new() };
+    theme.settings.background = None;
+    theme.settings.foreground = theme.settings.foreground.map(readable);
+    for item in &mut theme.scopes {
+        item.style.background = None;
+        item.style.foreground = item.style.foreground.map(readable);
+    }
+    syntect::html::css_for_theme_with_class_style(
+        &theme,
+        ClassStyle::SpacedPrefixed { prefix: HIGHLIGHT_PREFIX },
+    )
+    .unwrap_or_default()
 }
 
 /// Renders a small Markdown fragment (a worksheet intro) with no components.
@@ -441,6 +474,18 @@ mod tests {
         let p = page("```yaml\nevery: 2 months\n```\n", false);
         assert!(p.html.contains("hl-"), "{}", p.html);
         assert!(!p.html.contains("style="));
+    }
+
+    #[test]
+    fn highlight_colours_are_readable() {
+        let css = super::highlight_css();
+        let mut colours = 0;
+        for hex in css.split("color: #").skip(1).map(|rest| &rest[..6]) {
+            let rgb = [0, 2, 4].map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap());
+            assert!(super::contrast(rgb, super::CODE_BACKGROUND) >= 4.5, "#{hex}");
+            colours += 1;
+        }
+        assert!(colours > 5, "{css}");
     }
 
     #[test]
