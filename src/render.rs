@@ -339,7 +339,7 @@ fn highlight(lang: &str, code: &str) -> String {
     let Some(syntax) = known else {
         let class =
             if lang.is_empty() { String::new() } else { format!(r#" class="language-{}""#, escape(lang)) };
-        return format!("<pre><code{class}>{}</code></pre>\n", escape(code));
+        return format!("<pre tabindex=\"0\"><code{class}>{}</code></pre>\n", escape(code));
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(
         syntax,
@@ -348,11 +348,11 @@ fn highlight(lang: &str, code: &str) -> String {
     );
     for line in LinesWithEndings::from(code) {
         if generator.parse_html_for_line_which_includes_newline(line).is_err() {
-            return format!("<pre><code>{}</code></pre>\n", escape(code));
+            return format!("<pre tabindex=\"0\"><code>{}</code></pre>\n", escape(code));
         }
     }
     format!(
-        r#"<pre class="highlight"><code class="language-{}">{}</code></pre>"#,
+        r#"<pre class="highlight" tabindex="0"><code class="language-{}">{}</code></pre>"#,
         escape(lang),
         generator.finalize()
     ) + "\n"
