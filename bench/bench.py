@@ -1,0 +1,312 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark of handbook, Hugo and mdBook on the same generated handbooks.
+
+Generates a synthetic corpus (Danish and Swedish handbook pages with headings, lists, tables,
+fenced code, quoted settings, worksheets and the roles diagram), then builds it with each tool the
+way its users would, interleaved, several times, and prints a Markdown table of medians.
+
+Workloads:
+  many  100 programmes x 40 pages; handbook builds all in one run, Hugo and mdBook once per site
+  big   1 programme x 4,000 pages (100 sections of 40), plus 1,000 pages to check linear cost
+Also: a cold build of the five example programmes in content/, and in `serve` the time from
+saving an edited page to the reloaded page.
+
+Usage: bench/run.sh [--quick]   (run.sh installs hugo, mdbook and GNU time when missing)
+"""
+
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+HANDBOOK = REPO / "target" / "release" / "handbook"
+QUICK = "--quick" in sys.argv
+RUNS = 3 if QUICK else 5
+
+WORDS_DA = ("mentor mentee møde leder ledelse forløb samtale udvikling erfaring tillid "
+            "fortrolighed evaluering organisation medarbejder ansvar refleksion mål opgave").split()
+WORDS_SV = ("mentor adept möte chef ledarskap program samtal utveckling erfarenhet förtroende "
+            "utvärdering organisation medarbetare ansvar reflektion mål uppgift").split()
+
+
+def sentence(words, i, n=14):
+    picked = [words[(i * 7 + k * 3) % len(words)] for k in range(n)]
+    return " ".join(picked).capitalize() + "."
+
+
+def page_markdown(lang, p, components):
+    """One page: the same body for every tool; `components` decides how settings and
+    components are written (handbook syntax, or plain Markdown for the others)."""
+    words = WORDS_DA if lang == "da" else WORDS_SV
+    every, length, ws, roles = components
+    body = [f"Parrene mødes {every}, og et møde varer {length}.", ""]
+    for s in range(4):
+        body += [f"## Afsnit {p}-{s}", "", " ".join(sentence(words, p * 10 + s + k) for k in range(5)), ""]
+        body += [f"- {sentence(words, p + s, 6)}", f"- {sentence(words, p + s + 1, 6)}", f"- {sentence(words, p + s + 2, 6)}", ""]
+    body += ["| Hvad | Hvornår |", "|---|---|", f"| {sentence(words, p, 4)} | {every} |", f"| {sentence(words, p + 1, 4)} | {length} |", ""]
+    body += ["```yaml", "meetings:", "  every: 2 months", "  length: 90 minutes", "```", ""]
+    if p % 5 == 0:
+        body += [ws, ""]
+    if p % 20 == 0:
+        body += [roles, ""]
+    return "\n".join(body)
+
+
+HANDBOOK_COMPONENTS = ("{{ meetings.every }}", "{{ meetings.length }}", '{{ worksheet("swot") }}', "{{ roles_diagram() }}")
+PLAIN_WS = "\n".join(["### SWOT", "", "| Styrker | Svagheder |", "|---|---|", "| | |", "| **Muligheder** | **Trusler** |", "| | |"])
+PLAIN_ROLES = "\n".join(["### Mentorens roller", "", "| Rolle | Siger | Ansvar |", "|---|---|---|",
+                         "| Netværker | Jeg kender en | Mentor |", "| Coach | Hvad vil du gøre? | Mentee |",
+                         "| Rådgiver | Hvis jeg var dig | Mentor |", "| Sparringspartner | Har du prøvet? | Delt |"])
+
+
+def programme_yaml(lang, name):
+    return f"""name: {name}
+organisation: Bench Kommune
+language: {lang}
+audience: nye ledere
+mentors: erfarne ledere
+meetings:
+  every: 2 months
+  length: 90 minutes
+duration: 12 months
+pages:
+  inherit: false
+accessibility:
+  status: full
+  assessed: 2026-11-01
+  method: self-assessment
+  reviewed: 2026-11-02
+  feedback: {{ email: a@example.dk }}
+  was_tool_url: https://www.was.digst.dk/
+"""
+
+
+def layout(pages, sections):
+    """(section, page-in-section) for each page: pages grouped in folders of 40."""
+    if sections <= 1:
+        return [("", i) for i in range(pages)]
+    per = pages // sections
+    return [(f"s{i // per:03d}", i % per) for i in range(pages)]
+
+
+def generate(root, programmes, pages, sections):
+    """Writes the same handbooks for all three tools under root/{handbook,hugo,mdbook}."""
+    hb = root / "handbook"
+    shutil.copytree(REPO / "themes", hb / "themes")
+    for lang in ("da", "sv"):
+        shutil.copytree(REPO / "content" / "_base" / lang / "worksheets", hb / "content" / "_base" / lang / "worksheets")
+        shutil.copy(REPO / "content" / "_base" / lang / "roles.yaml", hb / "content" / "_base" / lang / "roles.yaml")
+    plain_every, plain_length = "hver 2. måned", "1½ time"
+    for n in range(programmes):
+        lang = "da" if n % 5 else "sv"
+        pid = f"p{n:03d}"
+        pdir = hb / "content" / pid
+        pdir.mkdir(parents=True)
+        (pdir / "programme.yaml").write_text(programme_yaml(lang, f"Ordning {n}"))
+        hugo = root / "hugo" / pid
+        (hugo / "content").mkdir(parents=True)
+        (hugo / "layouts" / "_default").mkdir(parents=True)
+        (hugo / "hugo.toml").write_text(f'baseURL = "/"\nlanguageCode = "{lang}"\ntitle = "Ordning {n}"\nrelativeURLs = true\nuglyURLs = true\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
+        (hugo / "layouts" / "_default" / "baseof.html").write_text(
+            '<!DOCTYPE html><html lang="{{ .Site.LanguageCode }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+            '<body><nav><ul>{{ range .Site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}'
+            '{{ with .CurrentSection }}{{ range .RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}{{ end }}</ul></nav>'
+            '<main>{{ block "main" . }}{{ end }}</main></body></html>')
+        (hugo / "layouts" / "_default" / "single.html").write_text('{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}')
+        (hugo / "layouts" / "_default" / "list.html").write_text('{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}')
+        book = root / "mdbook" / pid
+        (book / "src").mkdir(parents=True)
+        (book / "book.toml").write_text(f'[book]\ntitle = "Ordning {n}"\nlanguage = "{lang}"\n[output.html.search]\nenable = true\n')
+        summary = ["# Summary", ""]
+        seen_sections = set()
+        for i, (section, k) in enumerate(layout(pages, sections)):
+            title = f"Side {i}"
+            hb_md = page_markdown(lang, i, HANDBOOK_COMPONENTS)
+            plain_md = page_markdown(lang, i, (plain_every, plain_length, PLAIN_WS, PLAIN_ROLES))
+            rel = f"{section}/side-{k:03d}.md" if section else f"side-{i:04d}.md"
+            if i == 0:
+                rel = "index.md"
+            if section and section not in seen_sections:
+                seen_sections.add(section)
+                for base in (pdir, hugo / "content"):
+                    (base / section).mkdir(parents=True, exist_ok=True)
+                (pdir / section / "index.md").write_text(f"---\ntitle: Afsnit {section}\nweight: {i}\n---\n\nAfsnittets sider.\n")
+                (hugo / "content" / section / "_index.md").write_text(f"---\ntitle: Afsnit {section}\nweight: {i}\n---\n\nAfsnittets sider.\n")
+                (book / "src" / section).mkdir(parents=True, exist_ok=True)
+                (book / "src" / section / "README.md").write_text(f"# Afsnit {section}\n\nAfsnittets sider.\n")
+                summary.append(f"- [Afsnit {section}]({section}/README.md)")
+            front = f"---\ntitle: {title}\nweight: {i + 1}\n---\n\n"
+            (pdir / rel).parent.mkdir(parents=True, exist_ok=True)
+            (pdir / rel).write_text(front + hb_md)
+            hugo_rel = "_index.md" if rel == "index.md" else rel
+            (hugo / "content" / hugo_rel).write_text(front + plain_md)
+            book_rel = "README.md" if rel == "index.md" else rel
+            (book / "src" / book_rel).parent.mkdir(parents=True, exist_ok=True)
+            (book / "src" / book_rel).write_text(f"# {title}\n\n{plain_md}")
+            indent = "  " if section else ""
+            summary.append(f"{indent}- [{title}]({book_rel})")
+        (book / "src" / "SUMMARY.md").write_text("\n".join(summary) + "\n")
+    return hb
+
+
+def run(cmd, cwd=None):
+    """Wall seconds and peak resident memory (MB) of one command, via GNU time."""
+    start = time.perf_counter()
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], cwd=cwd, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if out.returncode != 0:
+        raise SystemExit(f"{cmd[0]} failed:\n{out.stdout[-2000:]}\n{out.stderr[-2000:]}")
+    peak_kb = int(out.stderr.strip().splitlines()[-1])
+    return wall, peak_kb / 1024
+
+
+def size_of(path, pattern=None):
+    total = 0
+    for p in Path(path).rglob("*"):
+        if p.is_file() and (pattern is None or re.search(pattern, p.name)):
+            total += p.stat().st_size
+    return total
+
+
+def workload(name, root, programmes, pages, sections):
+    generate(root, programmes, pages, sections)
+    ids = sorted(p.name for p in (root / "hugo").iterdir())
+    tools = {
+        "handbook": lambda: [run([str(HANDBOOK), "build", "--quiet", "--root", str(root / "handbook"), "--out", str(root / "out-handbook")])],
+        "hugo": lambda: [run(["hugo", "--quiet", "--source", str(root / "hugo" / i), "--destination", str(root / "out-hugo" / i)]) for i in ids],
+        "mdbook": lambda: [run(["mdbook", "build", str(root / "mdbook" / i), "--dest-dir", str(root / "out-mdbook" / i)]) for i in ids],
+    }
+    times = {t: [] for t in tools}
+    peaks = {t: [] for t in tools}
+    for _ in range(RUNS):
+        for tool, go in tools.items():  # interleaved: one run of each tool per round
+            results = go()
+            times[tool].append(sum(w for w, _ in results))
+            peaks[tool].append(max(m for _, m in results))
+    total_pages = programmes * pages
+    rows = []
+    for tool in tools:
+        out = root / f"out-{tool}"
+        index = {"handbook": r"^search-index\.js$", "mdbook": r"^searchindex\.(js|json)$", "hugo": None}[tool]
+        rows.append({
+            "workload": name,
+            "tool": tool,
+            "median_s": statistics.median(times[tool]),
+            "pages_per_s": total_pages / statistics.median(times[tool]),
+            "peak_mb": max(peaks[tool]),
+            "output_mb": size_of(out) / 1e6,
+            "index_mb": size_of(out, index) / 1e6 if index else None,
+        })
+    return rows
+
+
+def cold_examples():
+    samples = []
+    for _ in range(RUNS):
+        out = tempfile.mkdtemp()
+        wall, _ = run([str(HANDBOOK), "build", "--quiet", "--root", str(REPO), "--out", out])
+        samples.append(wall)
+        shutil.rmtree(out)
+    return statistics.median(samples)
+
+
+def serve_reload():
+    """Seconds from saving an edited page to the reloaded page showing the edit."""
+    work = Path(tempfile.mkdtemp())
+    shutil.copytree(REPO / "content", work / "content")
+    shutil.copytree(REPO / "themes", work / "themes")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([str(HANDBOOK), "serve", "randers", "--port", str(port), "--root", str(work)],
+                              stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/handbook/"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "randers/index.html", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.05)
+        page = work / "content" / "randers" / "pejlemaerker.md"
+        original = page.read_text()
+        samples = []
+        for n in range(RUNS * 2):
+            version = int(re.search(rb'data-version="(\d+)"', urllib.request.urlopen(base + "randers/pejlemaerker.html").read()).group(1))
+            marker = f"Ændring {n}"
+            start = time.perf_counter()
+            page.write_text(original + f"\n\n{marker}\n")
+            urllib.request.urlopen(f"{base}__live/wait?v={version}", timeout=30).read()
+            body = urllib.request.urlopen(base + "randers/pejlemaerker.html").read().decode()
+            samples.append(time.perf_counter() - start)
+            assert marker in body, "the edit did not show"
+        return statistics.median(samples)
+    finally:
+        server.kill()
+        shutil.rmtree(work)
+
+
+def page_weight():
+    """Median bytes of a page with its CSS and JS (not the search index), over the examples."""
+    out = Path(tempfile.mkdtemp())
+    subprocess.run([str(HANDBOOK), "build", "--quiet", "--root", str(REPO), "--out", str(out)], check=True)
+    weights, text_bytes, index_bytes = [], 0, 0
+    for site in out.iterdir():
+        assets = sum((site / "static" / f).stat().st_size for f in ("style.css", "highlight.css", "programme.css", "search.js"))
+        for html in site.rglob("*.html"):
+            extra = (site / "static" / "worksheets.js").stat().st_size if "worksheets.js" in html.read_text() else 0
+            weights.append(html.stat().st_size + assets + extra)
+            text_bytes += html.stat().st_size
+        index_bytes += (site / "search-index.js").stat().st_size
+    shutil.rmtree(out)
+    return statistics.median(weights), index_bytes / text_bytes
+
+
+def main():
+    if not HANDBOOK.exists():
+        raise SystemExit("build the release binary first: cargo build --release")
+    root = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    rows = []
+    try:
+        rows += workload("many: 100 programmes x 40 pages", root / "many", 100, 40, 1)
+        rows += workload("big: 1 programme x 4,000 pages", root / "big", 1, 4000, 100)
+        rows += workload("linearity: 1 programme x 1,000 pages", root / "thousand", 1, 1000, 25)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    cold = cold_examples()
+    reload_s = serve_reload()
+    weight, index_share = page_weight()
+
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    lines = [f"Machine: {os.cpu_count()} cores, {cpu}; {time.strftime('%Y-%m-%d')}; {RUNS} interleaved runs, medians.", "",
+             "| workload | tool | wall (s) | pages/s | peak memory (MB) | output (MB) | search index (MB) | handbook is faster by |",
+             "|---|---|---|---|---|---|---|---|"]
+    for row in rows:
+        ours = next(r for r in rows if r["workload"] == row["workload"] and r["tool"] == "handbook")
+        ratio = "" if row["tool"] == "handbook" else f"{row['median_s'] / ours['median_s']:.1f}×"
+        index = f"{row['index_mb']:.2f}" if row["index_mb"] is not None else "–"
+        lines.append(f"| {row['workload']} | {row['tool']} | {row['median_s']:.2f} | {row['pages_per_s']:.0f} | {row['peak_mb']:.0f} | {row['output_mb']:.1f} | {index} | {ratio} |")
+    big = next(r for r in rows if r["tool"] == "handbook" and r["workload"].startswith("big"))
+    thousand = next(r for r in rows if r["tool"] == "handbook" and r["workload"].startswith("linearity"))
+    lines += ["",
+              f"- Five example programmes, cold build: {cold * 1000:.0f} ms.",
+              f"- `serve`: edited page saved to reloaded page: {reload_s * 1000:.0f} ms.",
+              f"- Linearity: 4,000 pages take {big['median_s'] / thousand['median_s']:.1f}× the time of 1,000 pages.",
+              f"- Page weight (HTML, CSS, JS, no index), median: {weight / 1024:.1f} KB; search index: {index_share * 100:.1f} % of the sites' HTML."]
+    table = "\n".join(lines)
+    print(table)
+    (REPO / "bench" / "results.md").write_text(table + "\n")
+    json.dump(rows, open(REPO / "bench" / "results.json", "w"), indent=2)
+
+
+if __name__ == "__main__":
+    main()
