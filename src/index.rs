@@ -13,8 +13,9 @@
 //! its stem, the key-word table, and the stop words seen; `search.js` applies the same rules and
 //! falls back to prefix matching for words the site does not contain.
 //!
-//! The index is compact: per section a URL, titles and a short snippet; per stem a list of
-//! `[section, weight]` with titles weighing more than headings, and headings more than text.
+//! The index is compact: page URLs and titles once, per section its page, anchor, heading and a
+//! short snippet; per stem a flat list of section and weight pairs, with titles weighing more than
+//! headings, and headings more than text.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -106,21 +107,27 @@ const TITLE: u32 = 10;
 const HEADING: u32 = 4;
 const TEXT: u32 = 1;
 /// Characters of a section kept for the result's snippet.
-const SNIPPET: usize = 180;
+const SNIPPET: usize = 140;
+
+/// One searchable section: its page, anchor, heading and snippet.
+#[derive(Serialize)]
+struct Doc(usize, String, String, String);
 
 #[derive(Serialize)]
 struct IndexFile<'a> {
     lang: &'static str,
-    /// Per section: URL with anchor, page title, section heading, snippet.
-    docs: Vec<[String; 4]>,
+    /// Per page: URL and title.
+    pages: Vec<[&'a str; 2]>,
+    /// Per section: page number, anchor (empty for the page's top), heading, snippet.
+    docs: Vec<Doc>,
     /// Every word form in the site whose stem differs from the word itself.
     stems: BTreeMap<String, String>,
     /// Words of the site that stemming drops (stop words), so a query drops them too.
     stop: BTreeSet<String>,
     /// `[root, [endings]]`: the key words, applied before stemming.
     keys: Vec<(&'a str, &'a [&'a str])>,
-    /// Stem -> `[[section, weight], ...]`.
-    index: BTreeMap<String, Vec<[u32; 2]>>,
+    /// Stem -> `[section, weight, section, weight, ...]`.
+    index: BTreeMap<String, Vec<u32>>,
 }
 
 fn snippet(text: &str) -> String {
@@ -134,27 +141,28 @@ fn snippet(text: &str) -> String {
 }
 
 /// Builds the index script.
-pub fn build(lang: Lang, pages: &[SearchPage]) -> String {
+pub fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
     let mut stemmer = Stemmer::new(lang);
     let mut file = IndexFile {
         lang: lang.code(),
+        pages: pages.iter().map(|p| [p.url, p.title]).collect(),
         docs: Vec::new(),
         stems: BTreeMap::new(),
         stop: BTreeSet::new(),
         keys: key_words(lang).iter().map(|k| (k.root, k.endings)).collect(),
         index: BTreeMap::new(),
     };
-    for page in pages {
+    for (page_number, page) in pages.iter().enumerate() {
         for (n, section) in page.sections.iter().enumerate() {
-            let (url, heading) = match &section.heading {
-                Some(h) => (format!("{}#{}", page.url, h.id), h.text.as_str()),
-                None => (page.url.to_owned(), ""),
+            let (anchor, heading) = match &section.heading {
+                Some(h) => (h.id.clone(), h.text.as_str()),
+                None => (String::new(), ""),
             };
             if n > 0 && heading.is_empty() && section.text.trim().is_empty() {
                 continue;
             }
             let doc = file.docs.len() as u32;
-            file.docs.push([url, page.title.to_owned(), heading.to_owned(), snippet(&section.text)]);
+            file.docs.push(Doc(page_number, anchor, heading.to_owned(), snippet(&section.text)));
             let mut weights: HashMap<String, u32> = HashMap::new();
             // The page title belongs to the page's first section only, so one page does not
             // flood the results with all its sections.
@@ -175,7 +183,7 @@ pub fn build(lang: Lang, pages: &[SearchPage]) -> String {
                 }
             }
             for (stem, weight) in weights {
-                file.index.entry(stem).or_default().push([doc, weight]);
+                file.index.entry(stem).or_default().extend([doc, weight]);
             }
         }
     }
@@ -244,11 +252,11 @@ mod tests {
             serde_json::from_str(js.trim_start_matches("window.HANDBOOK_SEARCH = ").trim_end_matches(";\n"))
                 .unwrap();
         assert_eq!(json["lang"], "da");
-        assert_eq!(json["docs"][1][0], "forloebet.html#stop");
-        assert_eq!(json["docs"][1][2], "Stop før tid");
+        assert_eq!(json["pages"][0], serde_json::json!(["forloebet.html", "Forløbet"]));
+        assert_eq!(json["docs"][1], serde_json::json!([0, "stop", "Stop før tid", "Kontakt HR, hvis I vil afslutte forløbet."]));
         assert_eq!(json["stems"]["mødes"], "møde");
         assert!(json["stop"].as_array().unwrap().iter().any(|w| w == "vi"));
         // "forløb" is in the first section's title (weight 10) and the second section's text (1).
-        assert_eq!(json["index"]["forløb"], serde_json::json!([[0, 10], [1, 1]]));
+        assert_eq!(json["index"]["forløb"], serde_json::json!([0, 10, 1, 1]));
     }
 }

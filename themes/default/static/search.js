@@ -98,13 +98,14 @@
     counted.forEach(function (term) {
       var seen = Object.create(null);
       term.stems.forEach(function (stem) {
+        // Postings are flat pairs: section, weight, section, weight, ...
         var postings = index.index[stem];
         // Rarer stems say more about a section: weight by inverse document frequency.
-        var idf = Math.log(1 + index.docs.length / postings.length);
-        postings.forEach(function (p) {
-          scores[p[0]] = (scores[p[0]] || 0) + p[1] * idf;
-          seen[p[0]] = true;
-        });
+        var idf = Math.log(1 + index.docs.length / (postings.length / 2));
+        for (var i = 0; i < postings.length; i += 2) {
+          scores[postings[i]] = (scores[postings[i]] || 0) + postings[i + 1] * idf;
+          seen[postings[i]] = true;
+        }
       });
       Object.keys(seen).forEach(function (doc) { hits[doc] = (hits[doc] || 0) + 1; });
     });
@@ -114,7 +115,12 @@
     chosen.sort(function (a, b) { return (hits[b] - hits[a]) || (scores[b] - scores[a]); });
     var stemSet = Object.create(null);
     counted.forEach(function (t) { t.stems.forEach(function (s) { stemSet[s] = true; }); });
-    return chosen.slice(0, MAX_RESULTS).map(function (d) { return { doc: index.docs[d], stems: stemSet }; });
+    return chosen.slice(0, MAX_RESULTS).map(function (d) {
+      // A section is [page, anchor, heading, snippet]; pages are [url, title].
+      var doc = index.docs[d];
+      var page = index.pages[doc[0]];
+      return { url: page[0] + (doc[1] ? '#' + doc[1] : ''), title: page[1], heading: doc[2], snippet: doc[3], stems: stemSet };
+    });
   }
 
   /** Appends `text` to `parent`, wrapping words whose stem was searched for in <mark>. */
@@ -155,21 +161,21 @@
         a.id = 'search-result-' + i;
         a.setAttribute('role', 'option');
         a.setAttribute('aria-selected', 'false');
-        a.href = box.dataset.root + r.doc[0];
+        a.href = box.dataset.root + r.url;
         a.tabIndex = -1;
         var title = document.createElement('span');
         title.className = 'result-title';
-        marked(title, r.doc[1], r.stems);
+        marked(title, r.title, r.stems);
         a.appendChild(title);
-        if (r.doc[2]) {
+        if (r.heading) {
           var section = document.createElement('span');
           section.className = 'result-section';
-          marked(section, r.doc[2], r.stems);
+          marked(section, r.heading, r.stems);
           a.appendChild(section);
         }
         var snippet = document.createElement('span');
         snippet.className = 'result-snippet';
-        marked(snippet, r.doc[3], r.stems);
+        marked(snippet, r.snippet, r.stems);
         a.appendChild(snippet);
         list.appendChild(a);
       });
