@@ -196,7 +196,7 @@ def workload(name, root, programmes, pages, sections):
     rows = []
     for tool in tools:
         out = root / f"out-{tool}"
-        index = {"handbook": r"^search-index\.js$", "mdbook": r"^searchindex\.(js|json)$", "hugo": None}[tool]
+        index = {"handbook": r"^search-index\.js$", "mdbook": r"^searchindex.*\.(js|json)$", "hugo": None}[tool]
         rows.append({
             "workload": name,
             "tool": tool,

@@ -87,8 +87,13 @@ impl Stemmer {
     }
 
     pub fn stem(&mut self, word: &str) -> Option<String> {
+        self.stem_new(word).0
+    }
+
+    /// The stem, and whether this word is met for the first time.
+    fn stem_new(&mut self, word: &str) -> (Option<String>, bool) {
         if let Some(known) = self.seen.get(word) {
-            return known.clone();
+            return (known.clone(), false);
         }
         let keyed = key_words(self.lang)
             .iter()
@@ -98,7 +103,7 @@ impl Stemmer {
             None => self.pipeline.run(vec![word.to_owned()]).into_iter().next().filter(|s| !s.is_empty()),
         };
         self.seen.insert(word.to_owned(), stem.clone());
-        stem
+        (stem, true)
     }
 }
 
@@ -169,16 +174,18 @@ pub fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
             let title = if n == 0 { page.title } else { "" };
             for (text, weight) in [(title, TITLE), (heading, HEADING), (section.text.as_str(), TEXT)] {
                 for word in words(text) {
-                    match stemmer.stem(&word) {
-                        Some(stem) => {
-                            if stem != word {
+                    // The word -> stem map and the stop words are recorded once per word form.
+                    match stemmer.stem_new(&word) {
+                        (Some(stem), first) => {
+                            if first && stem != word {
                                 file.stems.insert(word, stem.clone());
                             }
                             *weights.entry(stem).or_default() += weight;
                         }
-                        None => {
+                        (None, true) => {
                             file.stop.insert(word);
                         }
+                        (None, false) => {}
                     }
                 }
             }
@@ -253,7 +260,10 @@ mod tests {
                 .unwrap();
         assert_eq!(json["lang"], "da");
         assert_eq!(json["pages"][0], serde_json::json!(["forloebet.html", "Forløbet"]));
-        assert_eq!(json["docs"][1], serde_json::json!([0, "stop", "Stop før tid", "Kontakt HR, hvis I vil afslutte forløbet."]));
+        assert_eq!(
+            json["docs"][1],
+            serde_json::json!([0, "stop", "Stop før tid", "Kontakt HR, hvis I vil afslutte forløbet."])
+        );
         assert_eq!(json["stems"]["mødes"], "møde");
         assert!(json["stop"].as_array().unwrap().iter().any(|w| w == "vi"));
         // "forløb" is in the first section's title (weight 10) and the second section's text (1).

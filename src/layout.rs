@@ -384,36 +384,55 @@ pub fn root_prefix(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
-/// The navigation as seen from page `current` (an index into `entries`): top-level pages, and
-/// the pages of the open section only, so its size does not grow with every page of a big site.
-pub fn navigation(entries: &[NavEntry], current: usize, root: &str) -> Vec<NavItem> {
-    let here = &entries[current];
-    // Folders that have an index page nest their pages under it; others list them at the top.
-    let indexed: std::collections::HashSet<&str> =
-        entries.iter().filter(|e| e.is_section_index).map(|e| e.section.as_str()).collect();
-    let mut items: Vec<NavItem> = Vec::new();
-    let mut section_slot: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        let in_folder = !e.section.is_empty() && !e.is_section_index;
-        if in_folder && indexed.contains(e.section.as_str()) && e.section != here.section {
-            // A closed section shows only its index page.
-            continue;
+/// The shape of a site's navigation, computed once: the top-level entries in order, and the
+/// entries inside each folder that has an index page. A page's navigation is then built from the
+/// top level and its own folder only, so the cost per page does not grow with the whole site.
+pub struct NavTree {
+    top: Vec<usize>,
+    children: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl NavTree {
+    pub fn new(entries: &[NavEntry]) -> Self {
+        let indexed: std::collections::HashSet<&str> =
+            entries.iter().filter(|e| e.is_section_index).map(|e| e.section.as_str()).collect();
+        let mut tree = NavTree { top: Vec::new(), children: std::collections::HashMap::new() };
+        for (i, e) in entries.iter().enumerate() {
+            let nested = !e.section.is_empty() && !e.is_section_index && indexed.contains(e.section.as_str());
+            if nested {
+                tree.children.entry(e.section.clone()).or_default().push(i);
+            } else {
+                tree.top.push(i);
+            }
         }
-        let item = NavItem {
-            title: e.title.clone(),
-            url: format!("{root}{}", e.url),
+        tree
+    }
+
+    /// The navigation as seen from page `current`: the top level, with the current page's
+    /// folder open.
+    pub fn for_page(&self, entries: &[NavEntry], current: usize, root: &str) -> Vec<NavItem> {
+        let here = &entries[current];
+        let item = |i: usize| NavItem {
+            title: entries[i].title.clone(),
+            url: format!("{root}{}", entries[i].url),
             current: i == current,
-            open: i == current || (e.is_section_index && e.section == here.section),
+            open: i == current,
             children: Vec::new(),
         };
-        if e.is_section_index {
-            section_slot.insert(&e.section, items.len());
-            items.push(item);
-        } else if in_folder && let Some(&slot) = section_slot.get(e.section.as_str()) {
-            items[slot].children.push(item);
-        } else {
-            items.push(item);
-        }
+        self.top
+            .iter()
+            .map(|&i| {
+                let mut top = item(i);
+                let e = &entries[i];
+                if e.is_section_index && e.section == here.section {
+                    top.open = true;
+                    top.children = self
+                        .children
+                        .get(&e.section)
+                        .map_or_else(Vec::new, |c| c.iter().map(|&j| item(j)).collect());
+                }
+                top
+            })
+            .collect()
     }
-    items
 }

@@ -291,6 +291,7 @@ fn build_site(
             }
         })
         .collect();
+    let nav_tree = layout::NavTree::new(&entries);
     let laid_out: Vec<Result<OutputFile, Diagnostic>> = pages
         .par_iter()
         .enumerate()
@@ -314,7 +315,7 @@ fn build_site(
                     toc: p.rendered.headings.iter().filter(|h| h.level == 2).collect(),
                     is_front: p.source.rel == "index.md",
                 },
-                nav: layout::navigation(&entries, i, &root),
+                nav: nav_tree.for_page(&entries, i, &root),
                 prev: i.checked_sub(1).map(link),
                 next: (i + 1 < entries.len()).then(|| link(i + 1)),
                 has_worksheets: !p.worksheets.is_empty(),
