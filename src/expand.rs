@@ -169,7 +169,10 @@ fn expand_one(
             return Ok(format!("{MARKER_OPEN}{n}{MARKER_CLOSE}"));
         }
     }
-    let value = quote(expr, cx.programme).map_err(|m| ExpandError::new(offset, m.message).help(m.help))?;
+    let value = quote(expr, cx.programme).map_err(|m| {
+        let e = ExpandError::new(offset, m.message);
+        if m.help.is_empty() { e } else { e.help(m.help) }
+    })?;
     Ok(escape_markdown(&value))
 }
 

@@ -111,7 +111,12 @@ impl Theme {
     }
 
     /// This theme with a programme's `theme/templates/*` and `theme/static/*` files on top.
-    pub fn with_overrides(&self, overrides: &BTreeMap<String, PathBuf>) -> Result<Theme, Problems> {
+    /// Warnings (an override that overrides nothing) go to `warnings`.
+    pub fn with_overrides(
+        &self,
+        overrides: &BTreeMap<String, PathBuf>,
+        warnings: &mut Problems,
+    ) -> Result<Theme, Problems> {
         let mut templates = self.templates.clone();
         let mut static_files = self.static_files.clone();
         let mut problems = Problems::default();
@@ -152,6 +157,7 @@ impl Theme {
         if problems.has_errors() {
             return Err(problems);
         }
+        warnings.extend(problems);
         let tera = compile(&templates)?;
         Ok(Theme { name: self.name.clone(), tera, i18n: self.i18n.clone(), static_files, templates })
     }

@@ -198,7 +198,7 @@ fn build_site(
     let theme = if r.theme_overrides.is_empty() {
         base_theme
     } else {
-        match base_theme.with_overrides(r.theme_overrides) {
+        match base_theme.with_overrides(r.theme_overrides, problems) {
             Ok(t) => {
                 own_theme = t;
                 &own_theme

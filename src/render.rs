@@ -446,6 +446,15 @@ mod tests {
     }
 
     #[test]
+    fn heading_attributes_are_kept() {
+        // Regression, found by tests/robustness.rs: `{.class key=value}` after a heading was dropped.
+        let p = page("## Titel {#mit .vigtig data-x=1}\n\n## Anden {1. }\n", false);
+        let html = super::for_page(&p.html);
+        assert!(html.contains(r#"<h2 id="mit" class="vigtig" data-x="1">Titel</h2>"#), "{html}");
+        assert!(html.contains(r#"<h2 id="anden" 1.="">Anden</h2>"#), "{html}");
+    }
+
+    #[test]
     fn markdown_links_become_html_links() {
         let p = page("[a](../forloebet.md#start) [b](logbog.md) [c](https://x.dk/a.md) [d](#top)", false);
         let html = super::for_page(&p.html);

@@ -156,6 +156,21 @@ pub fn resolve<'a>(
             );
         }
     }
+    // `accent: #0b5c7a` without quotes is a YAML comment: the colour would vanish without a word.
+    if let Some(line) =
+        source.settings.text.lines().position(|l| {
+            l.trim_start().strip_prefix("accent:").is_some_and(|v| v.trim_start().starts_with('#'))
+        })
+    {
+        errors.push(
+            Diagnostic::error(
+                "the accent colour is not in quotes, so YAML reads it as a comment and it is lost",
+            )
+            .in_file(file)
+            .at(&source.settings.text, line + 1, 1)
+            .with_help("write it in quotes: `accent: \"#0b5c7a\"`"),
+        );
+    }
     if let Some(accent) = &settings.branding.accent {
         let ratio = accent.0.contrast_with_white();
         if ratio < 4.5 {

@@ -303,6 +303,11 @@ case!(
 );
 
 case!(
+    accent_colour_without_quotes,
+    settings(&programme_yaml("da", "branding:\n  accent: #0b5c7a\n")),
+    "error: the accent colour is not in quotes, so YAML reads it as a comment and it is lost\n  --> content/da-prog/programme.yaml:11:1"
+);
+case!(
     danish_statement_without_was_tool_address,
     settings(&programme_yaml("da", "").replace("  was_tool_url: https://www.was.digst.dk/example\n", "")),
     "error: a Danish site links to its accessibility statement in WAS-Tool, but `accessibility.was_tool_url` is not set\n  --> content/da-prog/programme.yaml:10:1"

@@ -245,3 +245,31 @@ fn a_programme_can_inherit_no_base_pages() {
     assert_eq!(texts(&built.html("guide", "index.html"), ".site-nav a"), ["Vejledning"]);
     assert!(!built.site("guide").join("forloeb.html").exists());
 }
+
+#[test]
+fn a_programme_brings_its_logo_colour_and_one_template_of_its_own() {
+    let built = Project::minimal()
+        .file(
+            "content/da-prog/programme.yaml",
+            &programme_yaml("da", "branding:\n  logo: assets/logo.svg\n  accent: \"#123456\"\n"),
+        )
+        .file("content/da-prog/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        .file(
+            "content/da-prog/theme/templates/page.html",
+            "{% extends \"base.html\" %}{% block content %}<p class=\"own\">{{ page.title }}</p>{% endblock content %}",
+        )
+        .file("content/da-prog/theme/templates/side.html", "misspelt")
+        .build(&["da-prog", "sv-prog"]);
+    built.assert_ok();
+    let page = built.html("da-prog", "forloeb.html");
+    assert_eq!(texts(&page, "p.own"), ["Forløbet"]);
+    assert_eq!(attrs(&page, "img.logo", "src"), ["assets/logo.svg"]);
+    assert!(built.site("da-prog").join("assets/logo.svg").is_file());
+    let css = std::fs::read_to_string(built.site("da-prog").join("static/programme.css")).unwrap();
+    assert_eq!(css, ":root { --accent: #123456; }\n");
+    // The other programme keeps the theme as it is.
+    assert!(texts(&built.html("sv-prog", "index.html"), "p.own").is_empty());
+    assert!(
+        built.messages().contains("warning: this overrides nothing: the theme has no template `side.html`")
+    );
+}
