@@ -329,6 +329,8 @@ pub struct PageContext<'a> {
     pub next: Option<NavLink>,
     /// The page has a worksheet, so the worksheet script is loaded.
     pub has_worksheets: bool,
+    /// The page has code, so the highlighting stylesheet is loaded.
+    pub has_code: bool,
 }
 
 /// One page of the print view.
@@ -348,6 +350,7 @@ pub struct PrintContext<'a> {
     pub root: &'a str,
     pub sections: Vec<PrintSection<'a>>,
     pub has_worksheets: bool,
+    pub has_code: bool,
 }
 
 /// The accessibility statement's facts, worded for the page.

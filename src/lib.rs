@@ -319,6 +319,7 @@ fn build_site(
                 prev: i.checked_sub(1).map(link),
                 next: (i + 1 < entries.len()).then(|| link(i + 1)),
                 has_worksheets: !p.worksheets.is_empty(),
+                has_code: p.rendered.has_code,
             };
             theme.render("page.html", &context).map(|html| OutputFile::new(p.url.clone(), html))
         })
@@ -351,6 +352,7 @@ fn build_site(
         root: "",
         sections,
         has_worksheets: pages.iter().any(|p| !p.worksheets.is_empty()),
+        has_code: pages.iter().any(|p| p.rendered.has_code),
     };
     match theme.render("print.html", &print) {
         Ok(html) => files.push(OutputFile::new("print.html", html)),

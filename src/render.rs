@@ -60,6 +60,8 @@ pub struct RenderedPage {
     pub sections: Vec<TextSection>,
     /// Links to dropped pages, shown as plain text.
     pub unlinked: Vec<InternalLink>,
+    /// The page has highlighted code, so it needs the highlighting stylesheet.
+    pub has_code: bool,
 }
 
 impl RenderedPage {
@@ -121,6 +123,7 @@ pub fn render(page: &Expanded, how: &RenderOptions) -> RenderedPage {
             match event {
                 Event::Text(t) => buf.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
+                    out.has_code = true;
                     events.push(Event::Html(highlight(lang, buf).into()));
                     let text = out.text();
                     text.push_str(buf);

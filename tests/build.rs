@@ -113,7 +113,10 @@ fn every_link_in_every_page_is_relative_and_resolves() {
                 [("a[href]", "href"), ("link[href]", "href"), ("script[src]", "src"), ("img[src]", "src")]
             {
                 for target in attrs(&html, sel, attr) {
-                    if target.starts_with("mailto:") || target.starts_with("tel:") || target.starts_with('#')
+                    if target.starts_with("mailto:")
+                        || target.starts_with("tel:")
+                        || target.starts_with('#')
+                        || target.starts_with("data:")
                     {
                         continue;
                     }
