@@ -292,7 +292,15 @@ fn build_site(
         })
         .collect();
     let nav_tree = layout::NavTree::new(&entries);
-    let laid_out: Vec<Result<OutputFile, Diagnostic>> = pages
+    let staging = match write::Staging::begin(&options.out, &programme.id, options.write) {
+        Ok(s) => s,
+        Err(e) => {
+            problems.push(cannot_write(options, &programme.id, &e));
+            return None;
+        }
+    };
+    // Pages go to disk as they are laid out, so a big site is never in memory whole.
+    let laid_out: Vec<Result<(), Diagnostic>> = pages
         .par_iter()
         .enumerate()
         .map(|(i, p)| {
@@ -321,17 +329,15 @@ fn build_site(
                 has_worksheets: !p.worksheets.is_empty(),
                 has_code: p.rendered.has_code,
             };
-            theme.render("page.html", &context).map(|html| OutputFile::new(p.url.clone(), html))
+            let html = theme.render("page.html", &context)?;
+            staging.put(&p.url, html.as_bytes()).map_err(|e| cannot_write(options, &programme.id, &e))
         })
         .collect();
-    let mut files = Vec::with_capacity(pages.len() + 16);
+    let mut files = Vec::with_capacity(16);
     for result in laid_out {
-        match result {
-            Ok(f) => files.push(f),
-            Err(d) => {
-                problems.push(d);
-                return None;
-            }
+        if let Err(d) = result {
+            problems.push(d);
+            return None;
         }
     }
 
@@ -432,22 +438,28 @@ fn build_site(
         ));
     }
 
+    for file in &files {
+        if let Err(e) = staging.put(&file.path, &file.bytes) {
+            problems.push(cannot_write(options, &programme.id, &e));
+            return None;
+        }
+    }
     let summary = SiteSummary {
         id: programme.id.clone(),
         pages: pages.len(),
-        files: files.len(),
-        bytes: files.iter().map(|f| f.bytes.len()).sum(),
+        files: staging.files(),
+        bytes: staging.bytes(),
         index_bytes,
     };
-    if options.write
-        && let Err(e) = write::write_site(&options.out, &programme.id, &files)
-    {
-        problems.push(
-            Diagnostic::error(format!("cannot write the site: {e}")).in_file(options.out.join(&programme.id)),
-        );
+    if let Err(e) = staging.commit() {
+        problems.push(cannot_write(options, &programme.id, &e));
         return None;
     }
     Some(summary)
+}
+
+fn cannot_write(options: &BuildOptions, id: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write the site: {e}")).in_file(options.out.join(id))
 }
 
 /// Every internal link must reach a page of the site, and its anchor a heading on that page.

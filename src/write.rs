@@ -34,22 +34,92 @@ fn old_name(id: &str) -> String {
 
 /// Writes the site of programme `id` into `out/id`, replacing what was there.
 pub fn write_site(out: &Path, id: &str, files: &[OutputFile]) -> io::Result<PathBuf> {
-    fs::create_dir_all(out)?;
-    let target = out.join(id);
-    let temp = out.join(temp_name(id));
-    let old = out.join(old_name(id));
-    recover(out, id)?;
-    if temp.exists() {
-        fs::remove_dir_all(&temp)?;
-    }
-    fs::create_dir(&temp)?;
+    let staging = Staging::begin(out, id, true)?;
     for file in files {
-        let path = temp.join(&file.path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(&path, &file.bytes)?;
+        staging.put(&file.path, &file.bytes)?;
     }
+    staging.commit()
+}
+
+/// A site being written: files go into the temporary folder as they are produced (so a big site
+/// is never held in memory whole), and [`Staging::commit`] swaps the folder into place. Dropped
+/// without a commit (a failed build), the temporary folder is removed and the old site stays.
+/// With `write: false` (`handbook check`) files are only counted.
+pub struct Staging {
+    out: PathBuf,
+    id: String,
+    temp: Option<PathBuf>,
+    files: std::sync::atomic::AtomicUsize,
+    bytes: std::sync::atomic::AtomicUsize,
+}
+
+impl Staging {
+    pub fn begin(out: &Path, id: &str, write: bool) -> io::Result<Staging> {
+        let temp = if write {
+            fs::create_dir_all(out)?;
+            recover(out, id)?;
+            let temp = out.join(temp_name(id));
+            if temp.exists() {
+                fs::remove_dir_all(&temp)?;
+            }
+            fs::create_dir(&temp)?;
+            Some(temp)
+        } else {
+            None
+        };
+        Ok(Staging {
+            out: out.to_owned(),
+            id: id.to_owned(),
+            temp,
+            files: Default::default(),
+            bytes: Default::default(),
+        })
+    }
+
+    /// Writes one file; safe to call from several threads.
+    pub fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        use std::sync::atomic::Ordering::Relaxed;
+        if let Some(temp) = &self.temp {
+            let path = temp.join(path);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&path, bytes)?;
+        }
+        self.files.fetch_add(1, Relaxed);
+        self.bytes.fetch_add(bytes.len(), Relaxed);
+        Ok(())
+    }
+
+    pub fn files(&self) -> usize {
+        self.files.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    pub fn bytes(&self) -> usize {
+        self.bytes.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Puts the finished site in place of the old one.
+    pub fn commit(mut self) -> io::Result<PathBuf> {
+        let target = self.out.join(&self.id);
+        let Some(temp) = self.temp.take() else { return Ok(target) };
+        swap_in(&self.out, &self.id, &temp)?;
+        Ok(target)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if let Some(temp) = self.temp.take() {
+            let _ = fs::remove_dir_all(temp);
+        }
+    }
+}
+
+fn swap_in(out: &Path, id: &str, temp: &Path) -> io::Result<()> {
+    let target = out.join(id);
+    let old = out.join(old_name(id));
+    let temp = temp.to_owned();
     sync_dir(&temp);
     if target.exists() {
         if exchange(&temp, &target).is_ok() {
@@ -64,7 +134,7 @@ pub fn write_site(out: &Path, id: &str, files: &[OutputFile]) -> io::Result<Path
         fs::rename(&temp, &target)?;
     }
     sync_dir(out);
-    Ok(target)
+    Ok(())
 }
 
 /// A build killed between the two renames leaves `.handbook-old-<id>` and no site: put it back.
