@@ -315,22 +315,30 @@ pub struct PageData<'a> {
     pub is_front: bool,
 }
 
-/// Everything `page.html` sees.
+/// What every template sees, whatever the page.
 #[derive(Debug, Serialize)]
-pub struct PageContext<'a> {
+pub struct Common<'a> {
     pub lang: &'static str,
+    /// The interface strings of the site's language.
     pub t: &'a BTreeMap<String, String>,
     pub site: &'a SiteContext<'a>,
     /// `../` repeated to the site root, or empty.
     pub root: &'a str,
-    pub page: PageData<'a>,
-    pub nav: Vec<NavItem>,
-    pub prev: Option<NavLink>,
-    pub next: Option<NavLink>,
     /// The page has a worksheet, so the worksheet script is loaded.
     pub has_worksheets: bool,
     /// The page has code, so the highlighting stylesheet is loaded.
     pub has_code: bool,
+}
+
+/// Everything `page.html` sees.
+#[derive(Debug, Serialize)]
+pub struct PageContext<'a> {
+    #[serde(flatten)]
+    pub common: Common<'a>,
+    pub page: PageData<'a>,
+    pub nav: Vec<NavItem>,
+    pub prev: Option<NavLink>,
+    pub next: Option<NavLink>,
 }
 
 /// One page of the print view.
@@ -344,13 +352,9 @@ pub struct PrintSection<'a> {
 /// Everything `print.html` sees.
 #[derive(Debug, Serialize)]
 pub struct PrintContext<'a> {
-    pub lang: &'static str,
-    pub t: &'a BTreeMap<String, String>,
-    pub site: &'a SiteContext<'a>,
-    pub root: &'a str,
+    #[serde(flatten)]
+    pub common: Common<'a>,
     pub sections: Vec<PrintSection<'a>>,
-    pub has_worksheets: bool,
-    pub has_code: bool,
 }
 
 /// The accessibility statement's facts, worded for the page.
@@ -369,10 +373,8 @@ pub struct StatementData<'a> {
 /// Everything `accessibility.html` sees.
 #[derive(Debug, Serialize)]
 pub struct StatementContext<'a> {
-    pub lang: &'static str,
-    pub t: &'a BTreeMap<String, String>,
-    pub site: &'a SiteContext<'a>,
-    pub root: &'a str,
+    #[serde(flatten)]
+    pub common: Common<'a>,
     pub statement: StatementData<'a>,
 }
 

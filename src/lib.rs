@@ -49,7 +49,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Problems};
 use crate::expand::ExpandContext;
 use crate::layout::{
-    NavEntry, NavLink, PageContext, PageData, PrintContext, PrintSection, SiteContext, Theme,
+    Common, NavEntry, NavLink, PageContext, PageData, PrintContext, PrintSection, SiteContext, Theme,
 };
 use crate::render::RenderedPage;
 use crate::resolve::Resolved;
@@ -311,10 +311,14 @@ fn build_site(
             };
             let body = render::for_page(&p.rendered.html);
             let context = PageContext {
-                lang: lang.code(),
-                t: &i18n.strings,
-                site: &site,
-                root: &root,
+                common: Common {
+                    lang: lang.code(),
+                    t: &i18n.strings,
+                    site: &site,
+                    root: &root,
+                    has_worksheets: !p.worksheets.is_empty(),
+                    has_code: p.rendered.has_code,
+                },
                 page: PageData {
                     title: &p.source.front.title,
                     description: p.source.front.description.as_deref(),
@@ -326,8 +330,6 @@ fn build_site(
                 nav: nav_tree.for_page(&entries, i, &root),
                 prev: i.checked_sub(1).map(link),
                 next: (i + 1 < entries.len()).then(|| link(i + 1)),
-                has_worksheets: !p.worksheets.is_empty(),
-                has_code: p.rendered.has_code,
             };
             let html = theme.render("page.html", &context)?;
             staging.put(&p.url, html.as_bytes()).map_err(|e| cannot_write(options, &programme.id, &e))
@@ -352,13 +354,15 @@ fn build_site(
         })
         .collect();
     let print = PrintContext {
-        lang: lang.code(),
-        t: &i18n.strings,
-        site: &site,
-        root: "",
+        common: Common {
+            lang: lang.code(),
+            t: &i18n.strings,
+            site: &site,
+            root: "",
+            has_worksheets: pages.iter().any(|p| !p.worksheets.is_empty()),
+            has_code: pages.iter().any(|p| p.rendered.has_code),
+        },
         sections,
-        has_worksheets: pages.iter().any(|p| !p.worksheets.is_empty()),
-        has_code: pages.iter().any(|p| p.rendered.has_code),
     };
     match theme.render("print.html", &print) {
         Ok(html) => files.push(OutputFile::new("print.html", html)),
@@ -371,10 +375,14 @@ fn build_site(
     // the accessibility statement
     let a11y = &programme.settings.accessibility;
     let statement = layout::StatementContext {
-        lang: lang.code(),
-        t: &i18n.strings,
-        site: &site,
-        root: "",
+        common: Common {
+            lang: lang.code(),
+            t: &i18n.strings,
+            site: &site,
+            root: "",
+            has_worksheets: false,
+            has_code: false,
+        },
         statement: layout::StatementData {
             status: a11y.status,
             assessed: lang.long_date(a11y.assessed.0.0),
