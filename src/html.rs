@@ -37,7 +37,7 @@ pub fn slug(text: &str) -> String {
     }
     let parts: Vec<&str> = out.split('-').filter(|p| !p.is_empty()).collect();
     let slug = parts.join("-");
-    if slug.is_empty() { "afsnit".to_owned() } else { slug }
+    if slug.is_empty() { "section".to_owned() } else { slug }
 }
 
 #[cfg(test)]
@@ -49,7 +49,7 @@ mod tests {
         assert_eq!(slug("Første møde"), "forste-mode");
         assert_eq!(slug("Så går programmet till"), "sa-gar-programmet-till");
         assert_eq!(slug("Mål & værdi!"), "mal-vaerdi");
-        assert_eq!(slug("???"), "afsnit");
+        assert_eq!(slug("???"), "section");
     }
 
     #[test]

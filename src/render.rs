@@ -136,35 +136,30 @@ pub fn render(page: &Expanded, how: &RenderOptions) -> RenderedPage {
         }
         match event {
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                // `## Title {#id .class key=value}`: the id is ours to make unique, the rest is
-                // written as pulldown-cmark would.
-                let mut extra = String::new();
-                if !classes.is_empty() {
-                    let names: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
-                    extra.push_str(&format!(r#" class="{}""#, escape(&names.join(" "))));
-                }
-                for (key, value) in &attrs {
-                    extra.push_str(&format!(
-                        r#" {}="{}""#,
-                        escape(key),
-                        escape(value.as_deref().unwrap_or(""))
-                    ));
-                }
-                heading = Some((level, id.map(|i| i.to_string()), Vec::new(), String::new(), extra));
+                // The heading is held back until its text is known, to make its id from it.
+                heading =
+                    Some(OpenHeading { level, id, classes, attrs, inner: Vec::new(), text: String::new() });
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, id, inner, text, extra)) = heading.take() {
-                    let base = id.unwrap_or_else(|| slug(&text));
+                if let Some(OpenHeading { level, id, classes, attrs, inner, text }) = heading.take() {
+                    let base = id.map(|i| i.to_string()).unwrap_or_else(|| slug(&text));
                     let mut id = base.clone();
                     let mut n = 1;
                     while !used_ids.insert(id.clone()) {
                         n += 1;
                         id = format!("{base}-{n}");
                     }
-                    let tag = format!("h{}", level as u8);
-                    events.push(Event::Html(format!(r#"<{tag} id="{ID_MARK}{id}"{extra}>"#).into()));
+                    // pulldown-cmark writes the tag (classes and attributes as the author gave
+                    // them); the id carries the mark the print view replaces.
+                    let marked = format!("{ID_MARK}{id}");
+                    events.push(Event::Start(Tag::Heading {
+                        level,
+                        id: Some(marked.into()),
+                        classes,
+                        attrs,
+                    }));
                     events.extend(inner);
-                    events.push(Event::Html(format!("</{tag}>\n").into()));
+                    events.push(Event::End(TagEnd::Heading(level)));
                     let heading = Heading { level: level as u8, id, text };
                     if heading.level <= 3 {
                         out.sections
@@ -232,14 +227,14 @@ pub fn render(page: &Expanded, how: &RenderOptions) -> RenderedPage {
             }
             Event::Text(t) => {
                 match &mut heading {
-                    Some((_, _, _, text, _)) => text.push_str(&t),
+                    Some(open) => open.text.push_str(&t),
                     None => out.text().push_str(&t),
                 }
                 push(&mut events, &mut heading, Event::Text(t));
             }
             Event::Code(t) => {
                 match &mut heading {
-                    Some((_, _, _, text, _)) => text.push_str(&t),
+                    Some(open) => open.text.push_str(&t),
                     None => out.text().push_str(&t),
                 }
                 push(&mut events, &mut heading, Event::Code(t));
@@ -260,12 +255,19 @@ pub fn render(page: &Expanded, how: &RenderOptions) -> RenderedPage {
     out
 }
 
-/// A heading being read: level, author's id, inner events, text, other attributes as HTML.
-type OpenHeading<'a> = (HeadingLevel, Option<String>, Vec<Event<'a>>, String, String);
+/// A heading being read: its tag's parts, the events inside it, and its plain text.
+struct OpenHeading<'a> {
+    level: HeadingLevel,
+    id: Option<CowStr<'a>>,
+    classes: Vec<CowStr<'a>>,
+    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+    inner: Vec<Event<'a>>,
+    text: String,
+}
 
 fn push<'a>(events: &mut Vec<Event<'a>>, heading: &mut Option<OpenHeading<'a>>, e: Event<'a>) {
     match heading {
-        Some((_, _, inner, _, _)) => inner.push(e),
+        Some(open) => open.inner.push(e),
         None => events.push(e),
     }
 }
