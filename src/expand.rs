@@ -164,7 +164,7 @@ fn expand_one(
             }
             let (html, text) = component(name, expr, offset, cx, out)?;
             let n = out.components.len();
-            out.components.push(html);
+            out.components.push(mark_ids(&html));
             out.component_text.push(text);
             return Ok(format!("{MARKER_OPEN}{n}{MARKER_CLOSE}"));
         }
@@ -534,6 +534,32 @@ pub fn quote_all(text: &str, p: &Programme) -> Result<String, String> {
     Ok(out)
 }
 
+/// Prefixes every id a component defines or refers to with the render stage's id mark, so that
+/// the print view, which holds every page, can keep them unique (a component may be on two pages).
+fn mark_ids(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    'scan: while !rest.is_empty() {
+        for attr in [" id=\"", " for=\"", " aria-labelledby=\"", " aria-describedby=\""] {
+            if let Some(tail) = rest.strip_prefix(attr) {
+                let end = tail.find('"').unwrap_or(tail.len());
+                out.push_str(attr);
+                let ids: Vec<String> =
+                    tail[..end].split(' ').map(|id| format!("{}{id}", crate::render::ID_MARK)).collect();
+                out.push_str(&ids.join(" "));
+                rest = &tail[end..];
+                continue 'scan;
+            }
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
 /// Setting values are text, never Markdown: a contact named `*Ib*` stays `*Ib*`.
 fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -613,6 +639,17 @@ mod tests {
         assert!(run("{{ chart() }}", "da").unwrap_err()[0].contains("unknown component `chart`"));
         assert!(run("{{ worksheet(\"nope\") }}", "da").unwrap_err()[0].contains("no worksheet `nope`"));
         assert!(run("Åben {{ name", "da").unwrap_err()[0].contains("not closed"));
+    }
+
+    #[test]
+    fn component_ids_carry_the_print_mark() {
+        let marked =
+            super::mark_ids(r#"<form id="ws-a" aria-labelledby="t d"><label for="f">x</label></form>"#);
+        let m = crate::render::ID_MARK;
+        assert_eq!(
+            marked,
+            format!(r#"<form id="{m}ws-a" aria-labelledby="{m}t {m}d"><label for="{m}f">x</label></form>"#)
+        );
     }
 
     #[test]

@@ -229,7 +229,8 @@ test('print shows every answer in full and no controls', async () => {
   assert.ok(printed.height > 150, `the printed answer is cut: ${printed.height}px`);
   // The print view of the whole handbook shows the saved answer too.
   await page.goto(server.url + 'randers/print.html');
-  assert.equal(await page.inputValue('#ws-swot-strengths'), long);
+  // In the print view ids carry the page's prefix; find the field by worksheet and name.
+  assert.equal(await page.inputValue('form[data-worksheet="swot"] [name="strengths"]'), long);
   await context.close();
 });
 
