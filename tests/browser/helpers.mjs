@@ -116,3 +116,26 @@ export async function openPage(browser, options = {}) {
   });
   return { context, page, problems };
 }
+
+/**
+ * The usual set-up of a test file: the example sites built, served under a sub-path with the
+ * strict CSP, and a browser. Returns an object whose fields are filled in `before` and closed in
+ * `after`, plus `ways`: the two ways a reader opens a page (http and file://).
+ */
+export function useSites({ before, after }) {
+  const env = { root: null, server: null, browser: null };
+  before(async () => {
+    env.root = sites();
+    env.server = await serve(env.root);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  env.ways = [
+    ['http under a sub-path with CSP', (rel) => env.server.url + rel],
+    ['file://', (rel) => fileUrl(env.root, rel)],
+  ];
+  return env;
+}

@@ -4,25 +4,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sites, serve, launch, openPage, fileUrl } from './helpers.mjs';
+import { useSites, openPage, fileUrl } from './helpers.mjs';
 
-let root, server, browser;
+const env = useSites({ before, after });
 
-before(async () => {
-  root = sites();
-  server = await serve(root);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const WAYS = [
-  ['http under a sub-path with CSP', (rel) => server.url + rel],
-  ['file://', (rel) => fileUrl(root, rel)],
-];
+const WAYS = env.ways;
 
 /** Types a query and returns the result links (relative to the site) and the time taken. */
 async function query(page, text) {
@@ -40,7 +26,7 @@ async function query(page, text) {
 
 for (const [way, url] of WAYS) {
   test(`Danish inflected queries find the right pages (${way})`, async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(env.browser);
     await page.goto(url('randers/vaerktoejer/swot.html'));
     const meetings = await query(page, 'hvor ofte mødes vi?');
     assert.ok(meetings.hrefs.slice(0, 3).includes('../forloebet.html#moderne'), JSON.stringify(meetings.hrefs));
@@ -55,7 +41,7 @@ for (const [way, url] of WAYS) {
   });
 
   test(`Swedish inflected queries find the right pages (${way})`, async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(env.browser);
     await page.goto(url('grundskoleforvaltningen/index.html'));
     const end = await query(page, 'avsluta i förtid');
     assert.equal(end.hrefs[0], 'forloppet.html#avsluta-i-fortid');
@@ -86,9 +72,9 @@ const FAMILIES = {
 };
 
 test('every inflected form of a key word finds what every other form finds', async () => {
-  const { page, context } = await openPage(browser);
+  const { page, context } = await openPage(env.browser);
   for (const [start, families] of Object.entries(FAMILIES)) {
-    await page.goto(server.url + start);
+    await page.goto(env.server.url + start);
     for (const forms of families) {
       const first = await query(page, forms[0]);
       assert.ok(first.hrefs.length > 0, `${forms[0]} finds nothing`);
@@ -102,8 +88,8 @@ test('every inflected form of a key word finds what every other form finds', asy
 });
 
 test('matched words are marked and nothing from the index is parsed as HTML', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url + 'randers/index.html');
+  const { page, context } = await openPage(env.browser);
+  await page.goto(env.server.url + 'randers/index.html');
   await query(page, 'fortrolighed');
   const marks = await page.$$eval('#search-results mark', (m) => m.map((x) => x.textContent.toLowerCase()));
   assert.ok(marks.length > 0 && marks.every((m) => m.startsWith('fortrolig')), JSON.stringify(marks));
@@ -114,8 +100,8 @@ test('matched words are marked and nothing from the index is parsed as HTML', as
 });
 
 test('the keyboard drives the results and screen readers hear the count', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url + 'randers/index.html');
+  const { page, context } = await openPage(env.browser);
+  await page.goto(env.server.url + 'randers/index.html');
   await page.focus('#search-input');
   const found = await query(page, 'logbog');
   assert.ok(found.hrefs.length > 0);

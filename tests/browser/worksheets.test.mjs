@@ -7,29 +7,15 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sites, serve, launch, openPage, fileUrl } from './helpers.mjs';
+import { useSites, openPage, fileUrl } from './helpers.mjs';
 
-let root, server, browser;
-
-before(async () => {
-  root = sites();
-  server = await serve(root);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useSites({ before, after });
 
 const SWOT = 'randers/vaerktoejer/swot.html';
 const LOGBOOK = 'randers/vaerktoejer/logbog.html';
 
 /** Both ways a reader opens the site. */
-const WAYS = [
-  ['http under a sub-path with CSP', (rel) => server.url + rel],
-  ['file://', (rel) => fileUrl(root, rel)],
-];
+const WAYS = env.ways;
 
 async function fill(page, selector, text) {
   await page.fill(selector, text);
@@ -42,7 +28,7 @@ async function fill(page, selector, text) {
 
 for (const [way, url] of WAYS) {
   test(`answers are kept across a reload (${way})`, async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(env.browser);
     await page.goto(url(SWOT));
     const multiline = 'Lytter godt\nTager ansvar – også når det er svært\nÆøå ÄÖ 漢字 🙂';
     await fill(page, '#ws-swot-strengths', multiline);
@@ -60,8 +46,8 @@ for (const [way, url] of WAYS) {
 }
 
 test('table rows can be added, are saved, and come back', async () => {
-  const { page, context, problems } = await openPage(browser);
-  await page.goto(server.url + LOGBOOK);
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(env.server.url + LOGBOOK);
   const rows = () => page.locator('table[data-table="meetings"] tbody tr').count();
   assert.equal(await rows(), 3);
   await page.click('button[data-action="add-row"]');
@@ -91,8 +77,8 @@ async function importFile(page, form, path) {
 }
 
 test('export, clear and import bring every answer back, losslessly', async () => {
-  const { page, context, problems } = await openPage(browser);
-  await page.goto(server.url + LOGBOOK);
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(env.server.url + LOGBOOK);
   const text = 'Linje 1\nLinje 2 med "citat" og <b>tags</b>\n中文 ✓';
   await fill(page, '[name="meetings.0.happened"]', text);
   await page.fill('[name="meetings.0.date"]', '2026-11-23');
@@ -109,8 +95,8 @@ test('export, clear and import bring every answer back, losslessly', async () =>
   assert.equal(await page.inputValue('[name="meetings.0.happened"]'), '');
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   // Import on a fresh browser profile, as on another computer.
-  const other = await openPage(browser);
-  await other.page.goto(fileUrl(root, LOGBOOK));
+  const other = await openPage(env.browser);
+  await other.page.goto(fileUrl(env.root, LOGBOOK));
   assert.match(await importFile(other.page, '#ws-logbook', path), /hentet/);
   assert.equal(await other.page.inputValue('[name="meetings.0.happened"]'), text);
   assert.equal(await other.page.inputValue('[name="meetings.0.date"]'), '2026-11-23');
@@ -121,8 +107,8 @@ test('export, clear and import bring every answer back, losslessly', async () =>
 });
 
 test('the text export lists every question with its answer', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url + SWOT);
+  const { page, context } = await openPage(env.browser);
+  await page.goto(env.server.url + SWOT);
   await fill(page, '#ws-swot-weaknesses', 'Delegering');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#ws-swot [data-action="export-text"]')]);
   const text = readFileSync(await download.path(), 'utf8');
@@ -133,10 +119,10 @@ test('the text export lists every question with its answer', async () => {
 });
 
 test('a hostile import file changes nothing and runs nothing', async () => {
-  const { page, context, problems } = await openPage(browser);
+  const { page, context, problems } = await openPage(env.browser);
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; d.dismiss(); });
-  await page.goto(server.url + SWOT);
+  await page.goto(env.server.url + SWOT);
   await fill(page, '#ws-swot-strengths', 'Mit eget svar');
   const dir = mkdtempSync(join(tmpdir(), 'ws-hostile-'));
   const base = { format: 'handbook-worksheet', programme: 'randers', worksheet: 'swot', version: 1 };
@@ -175,11 +161,11 @@ test('a hostile import file changes nothing and runs nothing', async () => {
 });
 
 test('without storage the reader is told plainly, and export still works', async () => {
-  const { page, context } = await openPage(browser);
+  const { page, context } = await openPage(env.browser);
   await context.addInitScript(() => {
     Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
   });
-  await page.goto(server.url + SWOT);
+  await page.goto(env.server.url + SWOT);
   await page.fill('#ws-swot-strengths', 'Svar uden lager');
   await page.waitForFunction(() => document.querySelector('#ws-swot .ws-status').textContent !== '');
   assert.match(await page.textContent('#ws-swot .ws-status'), /ikke gemt – gem dem som fil/);
@@ -189,8 +175,8 @@ test('without storage the reader is told plainly, and export still works', async
 });
 
 test('answers from an older version of a worksheet are carried over, removed fields are kept', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url + SWOT);
+  const { page, context } = await openPage(env.browser);
+  await page.goto(env.server.url + SWOT);
   // Answers saved by version 1 of the sheet, one of them to a field the sheet no longer has; then
   // the site is republished with version 2 (simulated by raising the form's version and running
   // the script again, as a fresh page load of the new site would).
@@ -199,7 +185,7 @@ test('answers from an older version of a worksheet are carried over, removed fie
     localStorage.setItem('handbook:randers:swot:v1', JSON.stringify({ fields: { strengths: 'Gammelt svar', focus: 'Fjernet felt' } }));
     document.querySelector('#ws-swot').dataset.version = '2';
   });
-  await page.addScriptTag({ url: server.url + 'randers/static/worksheets.js' });
+  await page.addScriptTag({ url: env.server.url + 'randers/static/worksheets.js' });
   assert.equal(await page.inputValue('#ws-swot-strengths'), 'Gammelt svar');
   assert.match(await page.textContent('#ws-swot .ws-earlier'), /Fjernet felt/);
   assert.ok(await page.evaluate(() => localStorage.getItem('handbook:randers:swot:v2') !== null));
@@ -207,8 +193,8 @@ test('answers from an older version of a worksheet are carried over, removed fie
 });
 
 test('print shows every answer in full and no controls', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url + SWOT);
+  const { page, context } = await openPage(env.browser);
+  await page.goto(env.server.url + SWOT);
   const long = Array.from({ length: 12 }, (_, i) => `Linje ${i + 1} af et langt svar`).join('\n');
   await fill(page, '#ws-swot-strengths', long);
   await page.emulateMedia({ media: 'print' });
@@ -228,15 +214,15 @@ test('print shows every answer in full and no controls', async () => {
   assert.equal(printed.buttons, 0);
   assert.ok(printed.height > 150, `the printed answer is cut: ${printed.height}px`);
   // The print view of the whole handbook shows the saved answer too.
-  await page.goto(server.url + 'randers/print.html');
+  await page.goto(env.server.url + 'randers/print.html');
   // In the print view ids carry the page's prefix; find the field by worksheet and name.
   assert.equal(await page.inputValue('form[data-worksheet="swot"] [name="strengths"]'), long);
   await context.close();
 });
 
 test('keyboard only: Tab reaches every field and button of a worksheet in order', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url + SWOT);
+  const { page, context } = await openPage(env.browser);
+  await page.goto(env.server.url + SWOT);
   await page.focus('#ws-swot-strengths');
   const order = [];
   for (let i = 0; i < 12; i++) {
@@ -251,8 +237,8 @@ test('keyboard only: Tab reaches every field and button of a worksheet in order'
 });
 
 test('Swedish worksheets speak Swedish', async () => {
-  const { page, context, problems } = await openPage(browser);
-  await page.goto(server.url + 'grundskoleforvaltningen/verktyg/swot.html');
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(env.server.url + 'grundskoleforvaltningen/verktyg/swot.html');
   await fill(page, '#ws-swot-strengths', 'Lyssnar');
   assert.equal(await page.textContent('#ws-swot .ws-status'), 'Sparat i den här webbläsaren');
   assert.match(await page.textContent('#ws-swot .ws-privacy'), /bara i den här webbläsaren/);
