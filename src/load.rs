@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Problems};
@@ -139,9 +140,13 @@ pub fn parse_page(rel: &str, file: SourceFile) -> Result<PageSource, Diagnostic>
     Ok(PageSource { rel: rel.to_owned(), file: file.path, front, body, body_line })
 }
 
-/// Reads one layer folder. Problems are collected; files with problems are left out.
+/// Reads one layer folder. Problems are collected; files with problems are left out. The folder
+/// is walked in order, then its files are read and parsed in parallel.
 pub fn load_layer(root: &Path, problems: &mut Problems) -> Layer {
     let mut layer = Layer { root: root.to_owned(), ..Layer::default() };
+    let mut files = Vec::new();
+    // Folders reached through a symbolic link: what is below them is checked to stay inside.
+    let mut linked: Vec<PathBuf> = Vec::new();
     let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name();
     for entry in walker {
         let entry = match entry {
@@ -160,21 +165,49 @@ pub fn load_layer(root: &Path, problems: &mut Problems) -> Layer {
                 continue;
             }
         };
+        let path = entry.path();
+        let through_link = entry.path_is_symlink() || linked.iter().any(|d| path.starts_with(d));
+        if entry.file_type().is_dir() {
+            if entry.path_is_symlink() {
+                linked.push(path.to_owned());
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
-        let path = entry.path();
         let Ok(rel_path) = path.strip_prefix(root) else { continue };
         let rel =
             rel_path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
         if rel.split('/').any(|part| part.starts_with('.')) {
             continue;
         }
-        if let Err(d) = check_inside(root, path) {
+        if through_link && let Err(d) = check_inside(root, path) {
             problems.push(d);
             continue;
         }
-        classify(&mut layer, &rel, path, problems);
+        files.push((rel, entry.into_path()));
+    }
+    let loaded: Vec<Result<Loaded, Diagnostic>> =
+        files.into_par_iter().map(|(rel, path)| classify(rel, path)).collect();
+    for item in loaded {
+        match item {
+            Ok(Loaded::Page(page)) => {
+                layer.pages.insert(page.rel.clone(), page);
+            }
+            Ok(Loaded::Worksheet(id, file)) => {
+                layer.worksheets.insert(id, file);
+            }
+            Ok(Loaded::Roles(file)) => layer.roles = Some(file),
+            Ok(Loaded::Asset(rel, path)) => {
+                layer.assets.insert(rel, path);
+            }
+            Ok(Loaded::Theme(rel, path)) => {
+                layer.theme.insert(rel, path);
+            }
+            Ok(Loaded::Settings) => {}
+            Err(d) => problems.push(d),
+        }
     }
     layer
 }
@@ -195,49 +228,42 @@ fn check_inside(root: &Path, path: &Path) -> Result<(), Diagnostic> {
     }
 }
 
-fn classify(layer: &mut Layer, rel: &str, path: &Path, problems: &mut Problems) {
+/// One file of a layer, read and sorted by what it is.
+enum Loaded {
+    Page(PageSource),
+    Worksheet(String, SourceFile),
+    Roles(SourceFile),
+    Asset(String, PathBuf),
+    Theme(String, PathBuf),
+    /// `programme.yaml`, read by the caller.
+    Settings,
+}
+
+/// What a file is, by its place in the layer; an error or a warning (for a file that is
+/// ignored) when it is not usable.
+fn classify(rel: String, path: PathBuf) -> Result<Loaded, Diagnostic> {
     if rel.starts_with("assets/") {
-        layer.assets.insert(rel.to_owned(), path.to_owned());
+        Ok(Loaded::Asset(rel, path))
     } else if let Some(theme_rel) = rel.strip_prefix("theme/") {
-        layer.theme.insert(theme_rel.to_owned(), path.to_owned());
+        Ok(Loaded::Theme(theme_rel.to_owned(), path))
     } else if rel == "programme.yaml" {
-        // read by the caller
+        Ok(Loaded::Settings)
     } else if rel == "roles.yaml" {
-        match read_text(path) {
-            Ok(f) => layer.roles = Some(f),
-            Err(d) => problems.push(d),
-        }
+        read_text(&path).map(Loaded::Roles)
     } else if let Some(name) = rel.strip_prefix("worksheets/") {
         match name.strip_suffix(".yaml") {
-            Some(id) if !id.contains('/') => match read_text(path) {
-                Ok(f) => {
-                    layer.worksheets.insert(id.to_owned(), f);
-                }
-                Err(d) => problems.push(d),
-            },
-            _ => problems.push(
-                Diagnostic::warning("ignored: the worksheets folder holds only `<id>.yaml` files")
-                    .in_file(path),
-            ),
+            Some(id) if !id.contains('/') => read_text(&path).map(|f| Loaded::Worksheet(id.to_owned(), f)),
+            _ => Err(Diagnostic::warning("ignored: the worksheets folder holds only `<id>.yaml` files")
+                .in_file(path)),
         }
     } else if rel.ends_with(".md") {
-        if let Err(message) = validate_page_path(rel) {
-            problems.push(Diagnostic::error(message).in_file(path));
-            return;
-        }
-        match read_text(path).and_then(|f| parse_page(rel, f)) {
-            Ok(page) => {
-                layer.pages.insert(rel.to_owned(), page);
-            }
-            Err(d) => problems.push(d),
-        }
+        validate_page_path(&rel).map_err(|message| Diagnostic::error(message).in_file(&path))?;
+        read_text(&path).and_then(|f| parse_page(&rel, f)).map(Loaded::Page)
     } else {
-        problems.push(
-            Diagnostic::warning(
-                "ignored: only `.md` pages, `programme.yaml`, `roles.yaml`, `worksheets/`, `assets/` and `theme/` are used",
-            )
-            .in_file(path),
-        );
+        Err(Diagnostic::warning(
+            "ignored: only `.md` pages, `programme.yaml`, `roles.yaml`, `worksheets/`, `assets/` and `theme/` are used",
+        )
+        .in_file(path))
     }
 }
 
@@ -289,22 +315,32 @@ pub fn load(content: &Path, only: &[String], problems: &mut Problems) -> Content
             );
         }
     }
-    for id in ids {
-        if !only.is_empty() && !only.contains(&id) {
-            continue;
-        }
-        let dir = content.join(&id);
-        if let Err(message) = crate::settings::validate_id(&id) {
-            problems.push(Diagnostic::error(message).in_file(&dir));
-            continue;
-        }
-        match read_text(&dir.join("programme.yaml")) {
-            Ok(settings) => {
-                let layer = load_layer(&dir, problems);
-                tree.programmes.push(ProgrammeSource { id, settings, layer });
+    let wanted: Vec<String> = ids.into_iter().filter(|id| only.is_empty() || only.contains(id)).collect();
+    let loaded: Vec<(Option<ProgrammeSource>, Problems)> = wanted
+        .into_par_iter()
+        .map(|id| {
+            let mut problems = Problems::default();
+            let dir = content.join(&id);
+            if let Err(message) = crate::settings::validate_id(&id) {
+                problems.push(Diagnostic::error(message).in_file(&dir));
+                return (None, problems);
             }
-            Err(d) => problems.push(d),
-        }
+            let source = match read_text(&dir.join("programme.yaml")) {
+                Ok(settings) => {
+                    let layer = load_layer(&dir, &mut problems);
+                    Some(ProgrammeSource { id, settings, layer })
+                }
+                Err(d) => {
+                    problems.push(d);
+                    None
+                }
+            };
+            (source, problems)
+        })
+        .collect();
+    for (source, p) in loaded {
+        problems.extend(p);
+        tree.programmes.extend(source);
     }
     tree
 }
