@@ -17,9 +17,10 @@
 //! short snippet; per stem a flat list of section and weight pairs, with titles weighing more than
 //! headings, and headings more than text.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use elasticlunr::{Language, Pipeline};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::lang::Lang;
@@ -70,11 +71,15 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
 }
 
-/// Stems words of one language, remembering each word's stem (`None` for a stop word).
+/// Stems words of one language, remembering each word form's stem. Stems are numbered in the
+/// order they are met, so the index is built on numbers rather than strings.
 pub struct Stemmer {
     lang: Lang,
     pipeline: Pipeline,
-    seen: HashMap<String, Option<String>>,
+    /// Word form -> stem number (`None` for a stop word).
+    seen: FxHashMap<Box<str>, Option<u32>>,
+    numbers: FxHashMap<Box<str>, u32>,
+    stems: Vec<Box<str>>,
 }
 
 impl Stemmer {
@@ -83,17 +88,23 @@ impl Stemmer {
             Lang::Danish => elasticlunr::lang::Danish::new().make_pipeline(),
             Lang::Swedish => elasticlunr::lang::Swedish::new().make_pipeline(),
         };
-        Stemmer { lang, pipeline, seen: HashMap::new() }
+        Stemmer {
+            lang,
+            pipeline,
+            seen: FxHashMap::default(),
+            numbers: FxHashMap::default(),
+            stems: Vec::new(),
+        }
     }
 
     pub fn stem(&mut self, word: &str) -> Option<String> {
-        self.stem_new(word).0
+        self.stem_number(word).0.map(|n| self.stems[n as usize].to_string())
     }
 
-    /// The stem, and whether this word is met for the first time.
-    fn stem_new(&mut self, word: &str) -> (Option<String>, bool) {
-        if let Some(known) = self.seen.get(word) {
-            return (known.clone(), false);
+    /// The stem's number, and whether this word form is met for the first time.
+    fn stem_number(&mut self, word: &str) -> (Option<u32>, bool) {
+        if let Some(&known) = self.seen.get(word) {
+            return (known, false);
         }
         let keyed = key_words(self.lang)
             .iter()
@@ -102,8 +113,17 @@ impl Stemmer {
             Some(k) => Some(k.root.to_owned()),
             None => self.pipeline.run(vec![word.to_owned()]).into_iter().next().filter(|s| !s.is_empty()),
         };
-        self.seen.insert(word.to_owned(), stem.clone());
-        (stem, true)
+        let number = stem.map(|stem| match self.numbers.get(stem.as_str()) {
+            Some(&n) => n,
+            None => {
+                let n = self.stems.len() as u32;
+                self.numbers.insert(stem.clone().into(), n);
+                self.stems.push(stem.into());
+                n
+            }
+        });
+        self.seen.insert(word.into(), number);
+        (number, true)
     }
 }
 
@@ -132,7 +152,7 @@ struct IndexFile<'a> {
     /// `[root, [endings]]`: the key words, applied before stemming.
     keys: Vec<(&'a str, &'a [&'a str])>,
     /// Stem -> `[section, weight, section, weight, ...]`.
-    index: BTreeMap<String, Vec<u32>>,
+    index: BTreeMap<&'a str, Vec<u32>>,
 }
 
 fn snippet(text: &str) -> String {
@@ -157,6 +177,10 @@ pub fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
         keys: key_words(lang).iter().map(|k| (k.root, k.endings)).collect(),
         index: BTreeMap::new(),
     };
+    // Per stem number: section, weight, section, weight, ...
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    let mut weights: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut lower = String::new();
     for (page_number, page) in pages.iter().enumerate() {
         for (n, section) in page.sections.iter().enumerate() {
             let (anchor, heading) = match &section.heading {
@@ -168,32 +192,41 @@ pub fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
             }
             let doc = file.docs.len() as u32;
             file.docs.push(Doc(page_number, anchor, heading.to_owned(), snippet(&section.text)));
-            let mut weights: HashMap<String, u32> = HashMap::new();
             // The page title belongs to the page's first section only, so one page does not
             // flood the results with all its sections.
             let title = if n == 0 { page.title } else { "" };
             for (text, weight) in [(title, TITLE), (heading, HEADING), (section.text.as_str(), TEXT)] {
-                for word in words(text) {
+                for raw in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                    // As `words`, without a new string for every word already in lower case.
+                    let word = if raw.chars().any(char::is_uppercase) {
+                        lower.clear();
+                        lower.push_str(&raw.to_lowercase());
+                        lower.as_str()
+                    } else {
+                        raw
+                    };
                     // The word -> stem map and the stop words are recorded once per word form.
-                    match stemmer.stem_new(&word) {
+                    match stemmer.stem_number(word) {
                         (Some(stem), first) => {
-                            if first && stem != word {
-                                file.stems.insert(word, stem.clone());
+                            if first && *stemmer.stems[stem as usize] != *word {
+                                file.stems.insert(word.to_owned(), stemmer.stems[stem as usize].to_string());
                             }
                             *weights.entry(stem).or_default() += weight;
                         }
                         (None, true) => {
-                            file.stop.insert(word);
+                            file.stop.insert(word.to_owned());
                         }
                         (None, false) => {}
                     }
                 }
             }
-            for (stem, weight) in weights {
-                file.index.entry(stem).or_default().extend([doc, weight]);
+            postings.resize_with(stemmer.stems.len(), Vec::new);
+            for (stem, weight) in weights.drain() {
+                postings[stem as usize].extend([doc, weight]);
             }
         }
     }
+    file.index = stemmer.stems.iter().map(|s| &**s).zip(postings).collect();
     // Serialising plain strings and numbers cannot fail.
     let json = serde_json::to_string(&file).unwrap_or_else(|_| "{}".to_owned());
     format!("window.HANDBOOK_SEARCH = {json};\n")
