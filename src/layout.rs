@@ -162,14 +162,27 @@ impl Theme {
         Ok(Theme { name: self.name.clone(), tera, i18n: self.i18n.clone(), static_files, templates })
     }
 
-    pub fn render(&self, template: &str, context: &impl Serialize) -> Result<String, Diagnostic> {
+    /// Renders `template` with the site's data (see [`site_data`]) and the view's own.
+    pub fn render(
+        &self,
+        template: &str,
+        mut site: tera::Context,
+        view: &impl Serialize,
+    ) -> Result<String, Diagnostic> {
         let file = self.templates.get(template).map(|(p, _)| p.clone());
-        let context = tera::Context::from_serialize(context)
+        let view = tera::Context::from_serialize(view)
             .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
-        self.tera.render(template, &context).map_err(|e| {
+        site.extend(view);
+        self.tera.render(template, &site).map_err(|e| {
             template_error(&e, file.as_deref(), self.templates.get(template).map(|(_, t)| t.as_str()))
         })
     }
+}
+
+/// The template data every view of a site shares, converted once per site (template values are
+/// shared, so each page's copy costs a few pointers).
+pub fn site_data(shared: &SiteWide) -> Result<tera::Context, Diagnostic> {
+    tera::Context::from_serialize(shared).map_err(|e| Diagnostic::error(format!("template data: {e}")))
 }
 
 /// Every language of a theme must have the same interface strings: a string missing in one
@@ -253,13 +266,14 @@ fn first_line(s: &str) -> String {
     s.lines().find(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_owned()
 }
 
-/// One entry of the navigation, with a URL relative to the page showing it.
+/// One entry of the navigation, with a URL relative to the pages showing it.
 #[derive(Clone, Debug, Serialize)]
 pub struct NavItem {
     pub title: String,
     pub url: String,
-    pub current: bool,
-    /// The current page is this item or below it.
+    /// The page's URL from the site root, to compare with `page.url` (the current page).
+    pub path: String,
+    /// A folder holding the pages that show this navigation: its pages are listed.
     pub open: bool,
     pub children: Vec<NavItem>,
 }
@@ -315,13 +329,18 @@ pub struct PageData<'a> {
     pub is_front: bool,
 }
 
-/// What every template sees, whatever the page.
+/// What every template of a site sees, whatever the page.
 #[derive(Debug, Serialize)]
-pub struct Common<'a> {
+pub struct SiteWide<'a> {
     pub lang: &'static str,
     /// The interface strings of the site's language.
     pub t: &'a BTreeMap<String, String>,
     pub site: &'a SiteContext<'a>,
+}
+
+/// What every template sees that depends on the page.
+#[derive(Debug, Serialize)]
+pub struct View<'a> {
     /// `../` repeated to the site root, or empty.
     pub root: &'a str,
     /// The page has a worksheet, so the worksheet script is loaded.
@@ -330,13 +349,13 @@ pub struct Common<'a> {
     pub has_code: bool,
 }
 
-/// Everything `page.html` sees.
+/// Everything `page.html` sees besides [`SiteWide`] and `nav`, the navigation (a list of
+/// [`NavItem`]s shared by the pages of a folder).
 #[derive(Debug, Serialize)]
 pub struct PageContext<'a> {
     #[serde(flatten)]
-    pub common: Common<'a>,
+    pub view: View<'a>,
     pub page: PageData<'a>,
-    pub nav: Vec<NavItem>,
     pub prev: Option<NavLink>,
     pub next: Option<NavLink>,
 }
@@ -349,11 +368,11 @@ pub struct PrintSection<'a> {
     pub body: String,
 }
 
-/// Everything `print.html` sees.
+/// Everything `print.html` sees besides [`SiteWide`].
 #[derive(Debug, Serialize)]
 pub struct PrintContext<'a> {
     #[serde(flatten)]
-    pub common: Common<'a>,
+    pub view: View<'a>,
     pub sections: Vec<PrintSection<'a>>,
 }
 
@@ -370,11 +389,11 @@ pub struct StatementData<'a> {
     pub was_tool_url: Option<&'a str>,
 }
 
-/// Everything `accessibility.html` sees.
+/// Everything `accessibility.html` sees besides [`SiteWide`].
 #[derive(Debug, Serialize)]
 pub struct StatementContext<'a> {
     #[serde(flatten)]
-    pub common: Common<'a>,
+    pub view: View<'a>,
     pub statement: StatementData<'a>,
 }
 
@@ -419,15 +438,15 @@ impl NavTree {
         tree
     }
 
-    /// The navigation as seen from page `current`: the top level, with the current page's
-    /// folder open.
-    pub fn for_page(&self, entries: &[NavEntry], current: usize, root: &str) -> Vec<NavItem> {
-        let here = &entries[current];
+    /// The navigation as seen from the pages of `folder` (`` for the top level): the top level,
+    /// with that folder open. The pages of one folder share it; `root` leads from them to the
+    /// site root.
+    pub fn for_folder(&self, entries: &[NavEntry], folder: &str, root: &str) -> Vec<NavItem> {
         let item = |i: usize| NavItem {
             title: entries[i].title.clone(),
             url: format!("{root}{}", entries[i].url),
-            current: i == current,
-            open: i == current,
+            path: entries[i].url.clone(),
+            open: false,
             children: Vec::new(),
         };
         self.top
@@ -435,7 +454,7 @@ impl NavTree {
             .map(|&i| {
                 let mut top = item(i);
                 let e = &entries[i];
-                if e.is_section_index && e.section == here.section {
+                if e.is_section_index && e.section == folder {
                     top.open = true;
                     top.children = self
                         .children

@@ -49,7 +49,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Problems};
 use crate::expand::ExpandContext;
 use crate::layout::{
-    Common, NavEntry, NavLink, PageContext, PageData, PrintContext, PrintSection, SiteContext, Theme,
+    NavEntry, NavLink, PageContext, PageData, PrintContext, PrintSection, SiteContext, SiteWide, Theme, View,
 };
 use crate::render::RenderedPage;
 use crate::resolve::Resolved;
@@ -292,6 +292,22 @@ fn build_site(
         })
         .collect();
     let nav_tree = layout::NavTree::new(&entries);
+    let strings = SiteWide { lang: lang.code(), t: &i18n.strings, site: &site };
+    let site_data = match layout::site_data(&strings) {
+        Ok(d) => d,
+        Err(d) => {
+            problems.push(d);
+            return None;
+        }
+    };
+    // One navigation per folder, shared by its pages.
+    let mut navs: HashMap<&str, tera::Value> = HashMap::new();
+    for e in &entries {
+        navs.entry(e.section.as_str()).or_insert_with(|| {
+            let root = layout::root_prefix(&e.url);
+            tera::Value::from_serializable(&nav_tree.for_folder(&entries, &e.section, &root))
+        });
+    }
     let staging = match write::Staging::begin(&options.out, &programme.id, options.write) {
         Ok(s) => s,
         Err(e) => {
@@ -310,11 +326,8 @@ fn build_site(
                 url: format!("{root}{}", entries[j].url),
             };
             let body = render::for_page(&p.rendered.html);
-            let context = PageContext {
-                common: Common {
-                    lang: lang.code(),
-                    t: &i18n.strings,
-                    site: &site,
+            let view = PageContext {
+                view: View {
                     root: &root,
                     has_worksheets: !p.worksheets.is_empty(),
                     has_code: p.rendered.has_code,
@@ -327,11 +340,14 @@ fn build_site(
                     toc: p.rendered.headings.iter().filter(|h| h.level == 2).collect(),
                     is_front: p.source.rel == "index.md",
                 },
-                nav: nav_tree.for_page(&entries, i, &root),
                 prev: i.checked_sub(1).map(link),
                 next: (i + 1 < entries.len()).then(|| link(i + 1)),
             };
-            let html = theme.render("page.html", &context)?;
+            let mut data = site_data.clone();
+            if let Some(nav) = navs.get(entries[i].section.as_str()) {
+                data.insert_value("nav", nav.clone());
+            }
+            let html = theme.render("page.html", data, &view)?;
             staging.put(&p.url, html.as_bytes()).map_err(|e| cannot_write(options, &programme.id, &e))
         })
         .collect();
@@ -354,17 +370,14 @@ fn build_site(
         })
         .collect();
     let print = PrintContext {
-        common: Common {
-            lang: lang.code(),
-            t: &i18n.strings,
-            site: &site,
+        view: View {
             root: "",
             has_worksheets: pages.iter().any(|p| !p.worksheets.is_empty()),
             has_code: pages.iter().any(|p| p.rendered.has_code),
         },
         sections,
     };
-    match theme.render("print.html", &print) {
+    match theme.render("print.html", site_data.clone(), &print) {
         Ok(html) => files.push(OutputFile::new("print.html", html)),
         Err(d) => {
             problems.push(d);
@@ -375,14 +388,7 @@ fn build_site(
     // the accessibility statement
     let a11y = &programme.settings.accessibility;
     let statement = layout::StatementContext {
-        common: Common {
-            lang: lang.code(),
-            t: &i18n.strings,
-            site: &site,
-            root: "",
-            has_worksheets: false,
-            has_code: false,
-        },
+        view: View { root: "", has_worksheets: false, has_code: false },
         statement: layout::StatementData {
             status: a11y.status,
             assessed: lang.long_date(a11y.assessed.0.0),
@@ -394,7 +400,7 @@ fn build_site(
             was_tool_url: a11y.was_tool_url.as_deref(),
         },
     };
-    match theme.render("accessibility.html", &statement) {
+    match theme.render("accessibility.html", site_data, &statement) {
         Ok(html) => files.push(OutputFile::new(lang.statement_page(), html)),
         Err(d) => {
             problems.push(d);
