@@ -6,7 +6,9 @@
 //! again. Fenced code is highlighted here with syntect as CSS classes, so no script is needed.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
+
+use rustc_hash::FxHashMap;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
@@ -338,8 +340,30 @@ fn syntaxes() -> &'static SyntaxSet {
 
 pub const HIGHLIGHT_PREFIX: &str = "hl-";
 
-/// Highlights a code block into `<pre><code>` with CSS classes; unknown languages are plain.
+/// Highlighted blocks by language and code. Programmes share base pages, so a build of many
+/// programmes meets the same block once per programme, and a lookup costs far less than
+/// highlighting. Holds at most [`MEMO_BYTES`] of HTML.
 fn highlight(lang: &str, code: &str) -> String {
+    static MEMO: OnceLock<Mutex<(usize, FxHashMap<String, String>)>> = OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    let lock = || memo.lock().unwrap_or_else(|e| e.into_inner());
+    let key = format!("{lang}\0{code}");
+    if let Some(html) = lock().1.get(&key) {
+        return html.clone();
+    }
+    let html = highlight_now(lang, code);
+    let mut memo = lock();
+    if memo.0 + html.len() <= MEMO_BYTES {
+        memo.0 += html.len();
+        memo.1.insert(key, html.clone());
+    }
+    html
+}
+
+const MEMO_BYTES: usize = 32 << 20;
+
+/// Highlights a code block into `<pre><code>` with CSS classes; unknown languages are plain.
+fn highlight_now(lang: &str, code: &str) -> String {
     let known = if lang.is_empty() { None } else { syntaxes().find_syntax_by_token(lang) };
     let Some(syntax) = known else {
         let class =
