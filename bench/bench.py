@@ -172,9 +172,12 @@ def run(cmd, cwd=None):
 
 
 def size_of(path, pattern=None):
+    """Bytes of the published files (handbook's `.handbook/`, the previous build it writes over,
+    is not published)."""
     total = 0
     for p in Path(path).rglob("*"):
-        if p.is_file() and (pattern is None or re.search(pattern, p.name)):
+        hidden = any(part.startswith(".") for part in p.relative_to(path).parts)
+        if p.is_file() and not hidden and (pattern is None or re.search(pattern, p.name)):
             total += p.stat().st_size
     return total
 
@@ -208,6 +211,8 @@ def workload(name, root, programmes, pages, sections):
             "output_mb": size_of(out) / 1e6,
             "index_mb": size_of(out, index) / 1e6 if index else None,
         })
+    for row in rows:
+        print(f"  {row['workload']}: {row['tool']} {row['median_s']:.2f} s, {row['peak_mb']:.0f} MB", file=sys.stderr)
     return rows
 
 
@@ -265,7 +270,7 @@ def page_weight():
     out = Path(tempfile.mkdtemp())
     subprocess.run([str(HANDBOOK), "build", "--quiet", *EXAMPLES, "--root", str(REPO), "--out", str(out)], check=True)
     weights, text_bytes, index_bytes = [], 0, 0
-    for site in out.iterdir():
+    for site in (d for d in out.iterdir() if not d.name.startswith(".")):
         assets = sum((site / "static" / f).stat().st_size for f in ("style.css", "programme.css", "search.js"))
         for html in site.rglob("*.html"):
             text = html.read_text()
