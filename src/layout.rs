@@ -28,6 +28,8 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Vec<u8>>,
     /// Templates as text, by name, so overrides can be layered on.
     templates: BTreeMap<String, (PathBuf, String)>,
+    /// What loading the theme found wrong but could go on with (a script published unminified).
+    pub warnings: Problems,
 }
 
 fn read(path: &Path) -> Result<String, Diagnostic> {
@@ -79,6 +81,10 @@ impl Theme {
                         .replace('\\', "/");
                     match fs::read(e.path()) {
                         Ok(bytes) => {
+                            let (bytes, warning) = crate::minify::static_file(e.path(), bytes);
+                            if let Some(w) = warning {
+                                problems.push(w);
+                            }
                             static_files.insert(rel, bytes);
                         }
                         Err(err) => {
@@ -107,7 +113,7 @@ impl Theme {
             return Err(problems);
         }
         let tera = compile(&templates)?;
-        Ok(Theme { name: name.to_owned(), tera, i18n, static_files, templates })
+        Ok(Theme { name: name.to_owned(), tera, i18n, static_files, templates, warnings: problems })
     }
 
     /// This theme with a programme's `theme/templates/*` and `theme/static/*` files on top.
@@ -141,6 +147,10 @@ impl Theme {
             } else if let Some(name) = rel.strip_prefix("static/") {
                 match fs::read(path) {
                     Ok(bytes) => {
+                        let (bytes, warning) = crate::minify::static_file(path, bytes);
+                        if let Some(w) = warning {
+                            problems.push(w);
+                        }
                         static_files.insert(name.to_owned(), bytes);
                     }
                     Err(e) => problems.push(Diagnostic::error(format!("cannot read: {e}")).in_file(path)),
@@ -159,7 +169,14 @@ impl Theme {
         }
         warnings.extend(problems);
         let tera = compile(&templates)?;
-        Ok(Theme { name: self.name.clone(), tera, i18n: self.i18n.clone(), static_files, templates })
+        Ok(Theme {
+            name: self.name.clone(),
+            tera,
+            i18n: self.i18n.clone(),
+            static_files,
+            templates,
+            warnings: Problems::default(),
+        })
     }
 
     /// Renders `template` with the site's data (see [`site_data`]) and the view's own.

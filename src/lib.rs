@@ -29,6 +29,7 @@ pub mod index;
 pub mod lang;
 pub mod layout;
 pub mod load;
+pub mod minify;
 pub mod new;
 pub mod pdf;
 pub mod render;
@@ -158,9 +159,14 @@ impl Themes {
 
     fn get(&self, name: &str, problems: &mut Problems) -> Option<std::sync::Arc<Result<Theme, Problems>>> {
         let mut loaded = self.loaded.lock().unwrap_or_else(|e| e.into_inner());
-        let entry = loaded
-            .entry(name.to_owned())
-            .or_insert_with(|| std::sync::Arc::new(Theme::load(&self.dir, name)));
+        let entry = loaded.entry(name.to_owned()).or_insert_with(|| {
+            let theme = Theme::load(&self.dir, name);
+            // Reported once, with the first programme that uses the theme.
+            if let Ok(t) = &theme {
+                problems.extend(t.warnings.clone());
+            }
+            std::sync::Arc::new(theme)
+        });
         let theme = entry.clone();
         if let Err(theme_problems) = theme.as_ref() {
             // Reported with each programme that needs the theme.
