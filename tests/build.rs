@@ -276,3 +276,24 @@ fn a_programme_brings_its_logo_colour_and_one_template_of_its_own() {
         built.messages().contains("warning: this overrides nothing: the theme has no template `side.html`")
     );
 }
+
+#[test]
+fn theme_scripts_are_published_minified_and_a_broken_one_as_written_with_a_warning() {
+    let broken = "// Our own counter.\nfunction count() {\n  let n = ;\n}\n";
+    let good = "// Greets.\nfunction greetReader(readerName) {\n  return 'Hej ' + readerName;\n}\n";
+    let built = Project::minimal()
+        .file("content/da-prog/theme/static/broken.js", broken)
+        .file("content/da-prog/theme/static/greet.js", good)
+        .build(&["da-prog"]);
+    built.assert_ok();
+    let read = |f: &str| std::fs::read_to_string(built.site("da-prog").join("static").join(f)).unwrap();
+    assert_eq!(read("broken.js"), broken);
+    let greet = read("greet.js");
+    assert!(greet.contains("function greetReader(") && !greet.contains("readerName") && !greet.contains("//"));
+    let messages = built.messages();
+    assert!(
+        messages.contains("content/da-prog/theme/static/broken.js:3:")
+            && messages.contains("published as written, not minified"),
+        "{messages}"
+    );
+}
