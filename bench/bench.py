@@ -192,6 +192,9 @@ def workload(name, root, programmes, pages, sections):
     }
     times = {t: [] for t in tools}
     peaks = {t: [] for t in tools}
+    # One untimed build each first, as `hyperfine --warmup`: files read once, output folders made.
+    for go in tools.values():
+        go()
     for _ in range(RUNS):
         for tool, go in tools.items():  # interleaved: one run of each tool per round
             results = go()
