@@ -115,12 +115,14 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         );
     }
     let themes = Themes::new(&options.themes);
+    let bases: BTreeMap<lang::Lang, resolve::Base> =
+        tree.base.iter().map(|(lang, layer)| (*lang, resolve::Base::new(layer))).collect();
     let results: Vec<(Option<SiteSummary>, Problems)> = tree
         .programmes
         .par_iter()
         .map(|source| {
             let mut problems = Problems::default();
-            let summary = resolve::resolve(source, tree.base.get(&source_lang(source)), &mut problems)
+            let summary = resolve::resolve(source, bases.get(&source_lang(source)), &mut problems)
                 .and_then(|resolved| build_site(&resolved, &themes, options, &mut problems));
             (summary, problems)
         })

@@ -9,6 +9,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Diagnostic, Problems};
 use crate::load::{Layer, PageSource, ProgrammeSource};
 use crate::roles::RolesDiagram;
@@ -33,9 +35,27 @@ pub struct Resolved<'a> {
     pub settings_file: PathBuf,
 }
 
+/// The base handbook of one language, with its worksheets parsed once for all the programmes
+/// that use it.
+pub struct Base<'a> {
+    pub layer: &'a Layer,
+    worksheets: BTreeMap<&'a str, Result<Worksheet, Diagnostic>>,
+}
+
+impl<'a> Base<'a> {
+    pub fn new(layer: &'a Layer) -> Self {
+        let worksheets = layer
+            .worksheets
+            .par_iter()
+            .map(|(id, f)| (id.as_str(), Worksheet::parse(&f.text, &f.path)))
+            .collect();
+        Base { layer, worksheets }
+    }
+}
+
 pub fn resolve<'a>(
     source: &'a ProgrammeSource,
-    base: Option<&'a Layer>,
+    base: Option<&Base<'a>>,
     problems: &mut Problems,
 ) -> Option<Resolved<'a>> {
     let file = &source.settings.path;
@@ -47,7 +67,7 @@ pub fn resolve<'a>(
         }
     };
     let lang = programme.lang();
-    let Some(base) = base else {
+    let Some(Base { layer: base, worksheets: sheets }) = base else {
         problems.push(
             Diagnostic::error(format!(
                 "there is no base handbook for `{lang}` (expected `content/_base/{lang}/`)"
@@ -121,12 +141,12 @@ pub fn resolve<'a>(
 
     // Data: the programme's file wins over the base file with the same name.
     let mut worksheets = BTreeMap::new();
-    let mut sheet_files: BTreeMap<&String, &crate::load::SourceFile> = base.worksheets.iter().collect();
-    sheet_files.extend(source.layer.worksheets.iter());
-    for (id, f) in sheet_files {
-        match Worksheet::parse(&f.text, &f.path) {
+    let own = source.layer.worksheets.iter().map(|(id, f)| (id.as_str(), Worksheet::parse(&f.text, &f.path)));
+    let inherited = sheets.iter().filter(|(id, _)| !source.layer.worksheets.contains_key(**id));
+    for (id, parsed) in own.chain(inherited.map(|(id, parsed)| (*id, parsed.clone()))) {
+        match parsed {
             Ok(ws) => {
-                worksheets.insert(id.clone(), ws);
+                worksheets.insert(id.to_owned(), ws);
             }
             Err(d) => errors.push(d),
         }

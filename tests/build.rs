@@ -289,7 +289,9 @@ fn theme_scripts_are_published_minified_and_a_broken_one_as_written_with_a_warni
     let read = |f: &str| std::fs::read_to_string(built.site("da-prog").join("static").join(f)).unwrap();
     assert_eq!(read("broken.js"), broken);
     let greet = read("greet.js");
-    assert!(greet.contains("function greetReader(") && !greet.contains("readerName") && !greet.contains("//"));
+    assert!(
+        greet.contains("function greetReader(") && !greet.contains("readerName") && !greet.contains("//")
+    );
     let messages = built.messages();
     assert!(
         messages.contains("content/da-prog/theme/static/broken.js:3:")
