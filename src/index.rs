@@ -14,8 +14,9 @@
 //! falls back to prefix matching for words the site does not contain.
 //!
 //! The index is compact: page URLs and titles once, per section its page, anchor, heading and a
-//! short snippet; per stem a flat list of section and weight pairs, with titles weighing more than
-//! headings, and headings more than text.
+//! short snippet; per stem a flat list of section and weight pairs (section numbers as
+//! differences), with titles weighing more than headings, and headings more than text; the word
+//! forms as endings of their stems. `search.js` unpacks it on load.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -145,13 +146,16 @@ struct IndexFile<'a> {
     pages: Vec<[&'a str; 2]>,
     /// Per section: page number, anchor (empty for the page's top), heading, snippet.
     docs: Vec<Doc>,
-    /// Every word form in the site whose stem differs from the word itself.
-    stems: BTreeMap<String, String>,
+    /// Stem -> the word forms in the site with that stem (other than the stem itself), each
+    /// written as the ending after the stem, or in full after `~` where it does not start
+    /// with the stem.
+    stems: BTreeMap<&'a str, Vec<String>>,
     /// Words of the site that stemming drops (stop words), so a query drops them too.
     stop: BTreeSet<String>,
     /// `[root, [endings]]`: the key words, applied before stemming.
     keys: Vec<(&'a str, &'a [&'a str])>,
-    /// Stem -> `[section, weight, section, weight, ...]`.
+    /// Stem -> `[section, weight, section, weight, ...]`, each section number written as the
+    /// difference from the one before (the first as it is), so the numbers stay short.
     index: BTreeMap<&'a str, Vec<u32>>,
 }
 
@@ -181,6 +185,8 @@ pub fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
     let mut postings: Vec<Vec<u32>> = Vec::new();
     let mut weights: FxHashMap<u32, u32> = FxHashMap::default();
     let mut lower = String::new();
+    // Word forms whose stem differs from the word: stem number and word.
+    let mut forms: Vec<(u32, String)> = Vec::new();
     for (page_number, page) in pages.iter().enumerate() {
         for (n, section) in page.sections.iter().enumerate() {
             let (anchor, heading) = match &section.heading {
@@ -209,7 +215,7 @@ pub fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
                     match stemmer.stem_number(word) {
                         (Some(stem), first) => {
                             if first && *stemmer.stems[stem as usize] != *word {
-                                file.stems.insert(word.to_owned(), stemmer.stems[stem as usize].to_string());
+                                forms.push((stem, word.to_owned()));
                             }
                             *weights.entry(stem).or_default() += weight;
                         }
@@ -226,7 +232,21 @@ pub fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
             }
         }
     }
+    for list in &mut postings {
+        let mut previous = 0;
+        for doc in list.iter_mut().step_by(2) {
+            (*doc, previous) = (*doc - previous, *doc);
+        }
+    }
     file.index = stemmer.stems.iter().map(|s| &**s).zip(postings).collect();
+    for (stem, word) in forms {
+        let stem = &*stemmer.stems[stem as usize];
+        let written = match word.strip_prefix(stem) {
+            Some(ending) => ending.to_owned(),
+            None => format!("~{word}"),
+        };
+        file.stems.entry(stem).or_default().push(written);
+    }
     // Serialising plain strings and numbers cannot fail.
     let json = serde_json::to_string(&file).unwrap_or_else(|_| "{}".to_owned());
     format!("window.HANDBOOK_SEARCH = {json};\n")
@@ -285,6 +305,10 @@ mod tests {
                 heading: Some(Heading { level: 2, id: "stop".into(), text: "Stop før tid".into() }),
                 text: "Kontakt HR, hvis I vil afslutte forløbet.".into(),
             },
+            TextSection {
+                heading: Some(Heading { level: 2, id: "slut".into(), text: "Slut".into() }),
+                text: "Forløbet slutter efter et år.".into(),
+            },
         ];
         let page = super::SearchPage { title: "Forløbet", url: "forloebet.html", sections: &sections };
         let js = build(Lang::Danish, &[page]);
@@ -297,9 +321,10 @@ mod tests {
             json["docs"][1],
             serde_json::json!([0, "stop", "Stop før tid", "Kontakt HR, hvis I vil afslutte forløbet."])
         );
-        assert_eq!(json["stems"]["mødes"], "møde");
+        assert_eq!(json["stems"]["møde"], serde_json::json!(["s"]));
         assert!(json["stop"].as_array().unwrap().iter().any(|w| w == "vi"));
-        // "forløb" is in the first section's title (weight 10) and the second section's text (1).
-        assert_eq!(json["index"]["forløb"], serde_json::json!([0, 10, 1, 1]));
+        // "forløb" is in section 0's title (weight 10), and in the text (1) of sections 1 and 2,
+        // written as differences: 0, 1, 1.
+        assert_eq!(json["index"]["forløb"], serde_json::json!([0, 10, 1, 1, 1, 1]));
     }
 }

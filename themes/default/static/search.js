@@ -43,8 +43,20 @@
     document.head.appendChild(script);
   }
 
-  /** Lists of the site's words by first letter, for prefix matching. */
+  /** Unpacks the index (word forms as endings of their stems, section numbers as differences)
+   * and lists the site's words, for prefix matching. */
   function prepare(data) {
+    var packed = data.stems;
+    data.stems = Object.create(null);
+    Object.keys(packed).forEach(function (stem) {
+      packed[stem].forEach(function (form) {
+        data.stems[form.charAt(0) === '~' ? form.slice(1) : stem + form] = stem;
+      });
+    });
+    Object.keys(data.index).forEach(function (stem) {
+      var postings = data.index[stem];
+      for (var i = 2; i < postings.length; i += 2) postings[i] += postings[i - 2];
+    });
     var words = Object.create(null);
     Object.keys(data.stems).concat(Object.keys(data.index)).forEach(function (w) { words[w] = true; });
     data.words = Object.keys(words).sort();
