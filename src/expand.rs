@@ -537,26 +537,30 @@ pub fn quote_all(text: &str, p: &Programme) -> Result<String, String> {
 /// Prefixes every id a component defines or refers to with the render stage's id mark, so that
 /// the print view, which holds every page, can keep them unique (a component may be on two pages).
 fn mark_ids(html: &str) -> String {
+    const ATTRIBUTES: [&str; 4] = [" id=\"", " for=\"", " aria-labelledby=\"", " aria-describedby=\""];
     let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    'scan: while !rest.is_empty() {
-        for attr in [" id=\"", " for=\"", " aria-labelledby=\"", " aria-describedby=\""] {
-            if let Some(tail) = rest.strip_prefix(attr) {
-                let end = tail.find('"').unwrap_or(tail.len());
-                out.push_str(attr);
-                let ids: Vec<String> =
-                    tail[..end].split(' ').map(|id| format!("{}{id}", crate::render::ID_MARK)).collect();
-                out.push_str(&ids.join(" "));
-                rest = &tail[end..];
-                continue 'scan;
+    let mut copied = 0;
+    let mut at = 0;
+    // Every attribute begins with a space: look only there.
+    while let Some(space) = html[at..].find(' ').map(|i| at + i) {
+        let Some(attribute) = ATTRIBUTES.iter().find(|a| html[space..].starts_with(**a)) else {
+            at = space + 1;
+            continue;
+        };
+        let value = space + attribute.len();
+        let end = html[value..].find('"').map_or(html.len(), |i| value + i);
+        out.push_str(&html[copied..value]);
+        for (n, id) in html[value..end].split(' ').enumerate() {
+            if n > 0 {
+                out.push(' ');
             }
+            out.push(crate::render::ID_MARK);
+            out.push_str(id);
         }
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            out.push(c);
-        }
-        rest = chars.as_str();
+        copied = end;
+        at = end;
     }
+    out.push_str(&html[copied..]);
     out
 }
 
