@@ -323,75 +323,103 @@ fn build_site(
             return None;
         }
     };
-    // Pages go to disk as they are laid out, so a big site is never in memory whole.
-    let laid_out: Vec<Result<(), Diagnostic>> = pages
-        .par_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let root = layout::root_prefix(&p.url);
-            let link = |j: usize| NavLink {
-                title: entries[j].title.clone(),
-                url: format!("{root}{}", entries[j].url),
-            };
-            let body = render::for_page(&p.rendered.html);
-            let view = PageContext {
-                view: View {
-                    root: &root,
-                    has_worksheets: !p.worksheets.is_empty(),
-                    has_code: p.rendered.has_code,
-                },
-                page: PageData {
-                    title: &p.source.front.title,
-                    description: p.source.front.description.as_deref(),
-                    url: &p.url,
-                    body: &body,
-                    toc: p.rendered.headings.iter().filter(|h| h.level == 2).collect(),
-                    is_front: p.source.rel == "index.md",
-                },
-                prev: i.checked_sub(1).map(link),
-                next: (i + 1 < entries.len()).then(|| link(i + 1)),
-            };
-            let mut data = site_data.clone();
-            if let Some(nav) = navs.get(entries[i].section.as_str()) {
-                data.insert_value("nav", nav.clone());
-            }
-            let html = theme.render("page.html", data, &view)?;
-            staging.put(&p.url, html.as_bytes()).map_err(|e| cannot_write(options, &programme.id, &e))
-        })
-        .collect();
-    let mut files = Vec::with_capacity(16);
-    for result in laid_out {
-        if let Err(d) = result {
-            problems.push(d);
-            return None;
-        }
-    }
-
-    // print view of the whole handbook
-    let sections: Vec<PrintSection> = pages
-        .iter()
-        .map(|p| {
-            let anchor =
-                format!("side-{}", html::slug(p.source.rel.strip_suffix(".md").unwrap_or(&p.source.rel)));
-            let body = render::for_print(&p.rendered.html, &anchor, &p.source.rel);
-            PrintSection { anchor, title: &p.source.front.title, body }
-        })
-        .collect();
-    let print = PrintContext {
-        view: View {
-            root: "",
-            has_worksheets: pages.iter().any(|p| !p.worksheets.is_empty()),
-            has_code: pages.iter().any(|p| p.rendered.has_code),
-        },
-        sections,
+    // Pages go to disk as they are laid out, so a big site is never in memory whole. The print
+    // view and the search index are made meanwhile: they need only the rendered pages.
+    let lay_out = || -> Vec<Result<(), Diagnostic>> {
+        pages
+            .par_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let root = layout::root_prefix(&p.url);
+                let link = |j: usize| NavLink {
+                    title: entries[j].title.clone(),
+                    url: format!("{root}{}", entries[j].url),
+                };
+                let body = render::for_page(&p.rendered.html);
+                let view = PageContext {
+                    view: View {
+                        root: &root,
+                        has_worksheets: !p.worksheets.is_empty(),
+                        has_code: p.rendered.has_code,
+                    },
+                    page: PageData {
+                        title: &p.source.front.title,
+                        description: p.source.front.description.as_deref(),
+                        url: &p.url,
+                        body: &body,
+                        toc: p.rendered.headings.iter().filter(|h| h.level == 2).collect(),
+                        is_front: p.source.rel == "index.md",
+                    },
+                    prev: i.checked_sub(1).map(link),
+                    next: (i + 1 < entries.len()).then(|| link(i + 1)),
+                };
+                let mut data = site_data.clone();
+                if let Some(nav) = navs.get(entries[i].section.as_str()) {
+                    data.insert_value("nav", nav.clone());
+                }
+                let html = theme.render("page.html", data, &view)?;
+                staging.put(&p.url, html.as_bytes()).map_err(|e| cannot_write(options, &programme.id, &e))
+            })
+            .collect()
     };
-    match theme.render("print.html", site_data.clone(), &print) {
-        Ok(html) => files.push(OutputFile::new("print.html", html)),
-        Err(d) => {
-            problems.push(d);
-            return None;
-        }
+    // The print view holds every page: the template gets a short mark for each page's body, and
+    // the bodies are put in while the file is written, so the whole text is never in memory twice.
+    let print_view = || -> Result<(), Diagnostic> {
+        let anchors: Vec<String> = pages
+            .iter()
+            .map(|p| {
+                format!("side-{}", html::slug(p.source.rel.strip_suffix(".md").unwrap_or(&p.source.rel)))
+            })
+            .collect();
+        let sections: Vec<PrintSection> = pages
+            .iter()
+            .zip(&anchors)
+            .enumerate()
+            .map(|(n, (p, anchor))| PrintSection {
+                anchor: anchor.clone(),
+                title: &p.source.front.title,
+                body: format!("{PRINT_MARK}{n}{PRINT_MARK}"),
+            })
+            .collect();
+        let print = PrintContext {
+            view: View {
+                root: "",
+                has_worksheets: pages.iter().any(|p| !p.worksheets.is_empty()),
+                has_code: pages.iter().any(|p| p.rendered.has_code),
+            },
+            sections,
+        };
+        let skeleton = theme.render("print.html", site_data.clone(), &print)?;
+        let body = |n: usize| {
+            let p = pages.get(n)?;
+            Some(render::for_print(&p.rendered.html, &anchors[n], &p.source.rel))
+        };
+        staging
+            .put_with("print.html", &|w| splice_print(&skeleton, &body, w))
+            .map_err(|e| cannot_write(options, &programme.id, &e))
+    };
+    let search_index = || {
+        let search_pages: Vec<index::SearchPage> = pages
+            .iter()
+            .map(|p| index::SearchPage {
+                title: &p.source.front.title,
+                url: &p.url,
+                sections: &p.rendered.sections,
+            })
+            .collect();
+        index::build(lang, &search_pages)
+    };
+    let (laid_out, (print_written, index_js)) =
+        rayon::join(lay_out, || rayon::join(print_view, search_index));
+    if let Some(d) = laid_out.into_iter().find_map(Result::err) {
+        problems.push(d);
+        return None;
     }
+    if let Err(d) = print_written {
+        problems.push(d);
+        return None;
+    }
+    let mut files = Vec::with_capacity(16);
 
     // the accessibility statement
     let a11y = &programme.settings.accessibility;
@@ -416,16 +444,6 @@ fn build_site(
         }
     }
 
-    // search index
-    let search_pages: Vec<index::SearchPage> = pages
-        .iter()
-        .map(|p| index::SearchPage {
-            title: &p.source.front.title,
-            url: &p.url,
-            sections: &p.rendered.sections,
-        })
-        .collect();
-    let index_js = index::build(lang, &search_pages);
     let index_bytes = index_js.len();
     files.push(OutputFile::new("search-index.js", index_js));
 
@@ -478,6 +496,34 @@ fn build_site(
         return None;
     }
     Some(summary)
+}
+
+/// Marks a page's place in the print view's template output: a Unicode noncharacter, which
+/// no page or template has reason to contain.
+const PRINT_MARK: char = '\u{FDD0}';
+
+/// Writes the print view: the template's output with each page mark replaced by that page
+/// (a mark that names no page is left as it is).
+fn splice_print(
+    skeleton: &str,
+    body: &dyn Fn(usize) -> Option<String>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mark = PRINT_MARK.len_utf8();
+    let mut rest = skeleton;
+    while let Some(start) = rest.find(PRINT_MARK) {
+        let after = &rest[start + mark..];
+        let page = after.find(PRINT_MARK).and_then(|end| Some((body(after[..end].parse().ok()?)?, end)));
+        let Some((html, end)) = page else {
+            w.write_all(&rest.as_bytes()[..start + mark])?;
+            rest = after;
+            continue;
+        };
+        w.write_all(&rest.as_bytes()[..start])?;
+        w.write_all(html.as_bytes())?;
+        rest = &after[end + mark..];
+    }
+    w.write_all(rest.as_bytes())
 }
 
 fn cannot_write(options: &BuildOptions, id: &str, e: &std::io::Error) -> Diagnostic {
@@ -548,5 +594,24 @@ fn check_links(pages: &[PageOut], problems: &mut Problems) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PRINT_MARK, splice_print};
+
+    #[test]
+    fn the_print_view_gets_each_page_where_its_mark_is_and_odd_marks_stay_text() {
+        let m = PRINT_MARK;
+        let skeleton = format!("<h1>A</h1>{m}0{m}<hr>{m}1{m}{m}1{m} {m}7{m} {m}x{m}");
+        let pages = ["<p>zero</p>", "<p>one</p>"];
+        let body = |n: usize| pages.get(n).map(|p| p.to_string());
+        let mut out = Vec::new();
+        splice_print(&skeleton, &body, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("<h1>A</h1><p>zero</p><hr><p>one</p><p>one</p> {m}7{m} {m}x{m}")
+        );
     }
 }

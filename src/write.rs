@@ -18,7 +18,7 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -109,26 +109,41 @@ impl Staging {
 
     /// Writes one file (over the earlier build's file of that name); safe from several threads.
     pub fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        if let Some(t) = &self.target {
-            let full = t.dir.join(path);
-            let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
-            let known = lock(&t.dirs).contains(parent);
-            if !known {
-                create_parent(&t.dir, path)?;
-                lock(&t.dirs).insert(parent.to_owned());
-            }
-            if let Err(e) = overwrite(&full, bytes) {
-                // An earlier build left a folder where this file goes.
-                if !full.is_dir() {
-                    return Err(e);
+        self.put_with(path, &|w| w.write_all(bytes))
+    }
+
+    /// Writes one file as `write` produces it, so a large file need not be in memory whole.
+    /// `write` may be called twice (again after clearing a folder in the file's place).
+    pub fn put_with(&self, path: &str, write: &dyn Fn(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+        let written = match &self.target {
+            Some(t) => {
+                let full = t.dir.join(path);
+                let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
+                let known = lock(&t.dirs).contains(parent);
+                if !known {
+                    create_parent(&t.dir, path)?;
+                    lock(&t.dirs).insert(parent.to_owned());
                 }
-                fs::remove_dir_all(&full)?;
-                overwrite(&full, bytes)?;
+                let written = match overwrite(&full, write) {
+                    Ok(n) => n,
+                    // An earlier build left a folder where this file goes.
+                    Err(_) if full.is_dir() => {
+                        fs::remove_dir_all(&full)?;
+                        overwrite(&full, write)?
+                    }
+                    Err(e) => return Err(e),
+                };
+                lock(&t.written).insert(path.to_owned());
+                written
             }
-            lock(&t.written).insert(path.to_owned());
-        }
+            None => {
+                let mut counter = Counter { inner: io::sink(), count: 0 };
+                write(&mut counter)?;
+                counter.count
+            }
+        };
         self.files.fetch_add(1, Relaxed);
-        self.bytes.fetch_add(bytes.len(), Relaxed);
+        self.bytes.fetch_add(written as usize, Relaxed);
         Ok(())
     }
 
@@ -158,18 +173,37 @@ impl Staging {
     }
 }
 
-/// Writes `bytes` over the file's old content and cuts off what is left of it, if anything.
-/// Truncating first would free the file's blocks and allocate them again; where the file system
-/// discards freed blocks (`-o discard`), every truncation waits for the disk.
-fn overwrite(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    use std::io::Write;
-    let mut file = fs::OpenOptions::new().write(true).create(true).truncate(false).open(path)?;
+/// Writes over the file's old content and cuts off what is left of it, if anything; returns
+/// the new length. Truncating first would free the file's blocks and allocate them again; where
+/// the file system discards freed blocks (`-o discard`), every truncation waits for the disk.
+fn overwrite(path: &Path, write: &dyn Fn(&mut dyn Write) -> io::Result<()>) -> io::Result<u64> {
+    let file = fs::OpenOptions::new().write(true).create(true).truncate(false).open(path)?;
     let old_len = file.metadata()?.len();
-    file.write_all(bytes)?;
-    if old_len > bytes.len() as u64 {
-        file.set_len(bytes.len() as u64)?;
+    let mut out = Counter { inner: io::BufWriter::new(file), count: 0 };
+    write(&mut out)?;
+    let file = out.inner.into_inner().map_err(io::IntoInnerError::into_error)?;
+    if old_len > out.count {
+        file.set_len(out.count)?;
     }
-    Ok(())
+    Ok(out.count)
+}
+
+/// A writer that counts the bytes through it.
+struct Counter<W> {
+    inner: W,
+    count: u64,
+}
+
+impl<W: Write> Write for Counter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.count += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
