@@ -45,6 +45,30 @@ for (const [way, url] of WAYS) {
   });
 }
 
+test('answers written in another tab show at once, and a tab left open never overwrites them', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(env.server.url + SWOT);
+  await fill(page, '#ws-swot-strengths', 'Første udkast');
+  const other = await context.newPage();
+  await other.goto(env.server.url + SWOT);
+  await fill(other, '#ws-swot-strengths', 'Skrevet i den anden fane');
+  await page.waitForFunction(() => document.querySelector('#ws-swot-strengths').value === 'Skrevet i den anden fane');
+  // The first tab closes last: it must not put its older answers back.
+  await other.close({ runBeforeUnload: true });
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(env.server.url + SWOT);
+  assert.equal(await again.inputValue('#ws-swot-strengths'), 'Skrevet i den anden fane');
+  // Clearing in one tab empties the other.
+  const second = await context.newPage();
+  await second.goto(env.server.url + SWOT);
+  second.on('dialog', (dialog) => dialog.accept());
+  await second.click('#ws-swot [data-action="clear"]');
+  await again.waitForFunction(() => document.querySelector('#ws-swot-strengths').value === '');
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});
+
 test('table rows can be added, are saved, and come back', async () => {
   const { page, context, problems } = await openPage(env.browser);
   await page.goto(env.server.url + LOGBOOK);

@@ -403,12 +403,16 @@
     reader.readAsText(file);
   }
 
+  function emptyAnswers(form) {
+    var empty = { fields: Object.create(null), tables: Object.create(null), earlier: Object.create(null) };
+    tables(form).forEach(function (t) { empty.tables[t.dataset.table] = []; });
+    return empty;
+  }
+
   function clear(form) {
     if (!window.confirm(form.dataset.msgClearConfirm)) return;
     writeStore(storageKey(form, form.dataset.version), null);
-    var empty = { fields: Object.create(null), tables: Object.create(null), earlier: Object.create(null) };
-    tables(form).forEach(function (t) { empty.tables[t.dataset.table] = []; });
-    apply(form, empty);
+    apply(form, emptyAnswers(form));
     status(form, '');
   }
 
@@ -444,11 +448,17 @@
     } else {
       syncPrint(form);
     }
+    // Typing is saved 150 ms after the last keystroke; `timer` is set while some is unsaved.
     var timer = null;
+    function saveNow() {
+      clearTimeout(timer);
+      timer = null;
+      save(form);
+    }
     form.addEventListener('input', function (event) {
       if (event.target.type === 'file') return;
       clearTimeout(timer);
-      timer = setTimeout(function () { save(form); }, 150);
+      timer = setTimeout(saveNow, 150);
     });
     form.addEventListener('change', function (event) {
       if (event.target.matches('[data-action="import"]')) importFile(form, event.target);
@@ -465,8 +475,15 @@
       else if (action === 'add-row') { addRow(form, form.querySelector('table[data-table="' + button.dataset.table + '"]'), true); save(form); }
       else if (action === 'remove-row') removeRow(form, button);
     });
-    // Saving on every change would lose the last keystrokes when the tab closes within 150 ms.
-    window.addEventListener('pagehide', function () { clearTimeout(timer); save(form); });
+    // Keystrokes not saved yet are saved when the tab closes. Only those: saving always would
+    // let a tab left open overwrite what the reader wrote meanwhile in another tab.
+    window.addEventListener('pagehide', function () { if (timer) saveNow(); });
+    // Answers saved (or cleared) in another tab of the site show here at once, unless this tab
+    // has typing of its own not saved yet.
+    window.addEventListener('storage', function (event) {
+      if (event.key !== key || timer) return;
+      apply(form, validate(readStore(key)) || emptyAnswers(form));
+    });
     // The label of the file input works as its button; let Enter and Space open it too.
     var importLabel = form.querySelector('.ws-import-label');
     var importInput = form.querySelector('.ws-import');
