@@ -318,11 +318,16 @@ fn field_html_with(h: &mut String, cx: &FormContext, f: &Field, position: Option
     h.push_str("</div>");
 }
 
+/// Tables with more columns than this show their rows as cards.
+const CARD_COLUMNS: usize = 3;
+
 fn table_html(h: &mut String, cx: &FormContext, s: &Section) {
     let table_id = s.id.as_deref().unwrap_or("table");
     let rows = s.rows.unwrap_or(1);
     let row_word = cx.i18n.get("worksheet_row");
-    let _ = write!(h, r#"<div class="ws-table-wrap"><table data-table="{table_id}"><thead><tr>"#);
+    // More columns than a phone or an A4 page can show side by side: each row becomes a card.
+    let wrap = if s.columns.len() > CARD_COLUMNS { "ws-table-wrap ws-cards" } else { "ws-table-wrap" };
+    let _ = write!(h, r#"<div class="{wrap}"><table data-table="{table_id}"><thead><tr>"#);
     for c in &s.columns {
         let _ = write!(h, r#"<th scope="col">{}</th>"#, escape(&c.label));
     }
@@ -345,7 +350,7 @@ fn table_html(h: &mut String, cx: &FormContext, s: &Section) {
                     format!(r#"<input type="{kind}" name="{name}" aria-label="{}">"#, escape(&label))
                 }
             };
-            let _ = write!(h, "<td>{cell}</td>");
+            let _ = write!(h, r#"<td data-label="{}">{cell}</td>"#, escape(&c.label));
         }
         let _ = write!(
             h,

@@ -105,3 +105,20 @@ fn every_site_is_in_its_language_with_its_organisation_in_the_header() {
         assert!(!common::attrs(&index, ".site-nav a", "href").is_empty());
     }
 }
+
+#[test]
+fn the_logbook_shows_each_meeting_as_a_card_with_its_column_names() {
+    // Six columns side by side are unreadable on a phone: each row is a card, every field under
+    // its column's name (the names come from the table's header).
+    let sites = build();
+    for (programme, page) in
+        [("randers", "vaerktoejer/logbog.html"), ("grundskoleforvaltningen", "verktyg/loggbok.html")]
+    {
+        let html = sites.page(programme, page);
+        let headers = texts(&html, ".ws-cards thead th");
+        let select = scraper::Selector::parse(".ws-cards tbody tr:first-child td[data-label]").unwrap();
+        let labels: Vec<&str> = html.select(&select).filter_map(|td| td.value().attr("data-label")).collect();
+        assert!(labels.len() >= 4, "{programme}: {labels:?}");
+        assert_eq!(labels, headers[..labels.len()], "{programme}");
+    }
+}
