@@ -14,7 +14,8 @@
 //! creating thousands of files costs far more than rewriting them (ext4 without a journal scans
 //! past every recently deleted inode), so a rebuild of a large site is several times faster.
 //! Files the new build does not write are removed before the exchange. `<out>/.handbook/` can be
-//! deleted at any time; it is never published.
+//! deleted at any time; it is never published, and only its owner may open it, so a web server
+//! serving the output folder as it is does not serve old builds.
 
 use std::collections::HashSet;
 use std::fs;
@@ -81,7 +82,9 @@ struct Target {
 impl Staging {
     pub fn begin(out: &Path, id: &str, write: bool) -> io::Result<Staging> {
         let target = if write {
-            fs::create_dir_all(out.join(SPARE_DIR))?;
+            let spares = out.join(SPARE_DIR);
+            fs::create_dir_all(&spares)?;
+            owner_only(&spares)?;
             recover(out, id)?;
             let dir = spare(out, id);
             let mut earlier = HashSet::new();
@@ -204,6 +207,19 @@ impl<W: Write> Write for Counter<W> {
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
     }
+}
+
+/// Where the output folder is served as it is, the previous build must not be: a web server
+/// running as another user cannot enter a folder only its owner may open.
+#[cfg(unix)]
+fn owner_only(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+}
+
+#[cfg(not(unix))]
+fn owner_only(_: &Path) -> io::Result<()> {
+    Ok(())
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -338,6 +354,16 @@ mod tests {
         assert_eq!(read("a/index.html").as_deref(), Some("3"));
         assert_eq!(names(out.path()), [".handbook", "a"]);
         assert_eq!(names(&out.path().join(".handbook")), ["a"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(out.path().join(".handbook")).unwrap().permissions().mode();
+            assert_eq!(
+                mode & 0o777,
+                0o700,
+                "a web server serving the output folder must not serve old builds"
+            );
+        }
     }
 
     #[test]
