@@ -136,3 +136,29 @@ test('the skip link is the first stop and moves focus to the content', async () 
   }
   await context.close();
 });
+
+test('the navigation is always shown on a wide screen and folded on a phone, where it opens', async () => {
+  const rel = 'randers/formaal.html';
+  const wide = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+  await wide.page.goto(server.url + rel);
+  assert.ok(await wide.page.isVisible('.site-nav a[aria-current="page"]'));
+  assert.ok(!(await wide.page.isVisible('.nav-toggle > summary')));
+  // Keyboard users reach the links after the header's skip link, site name and search.
+  let focused = false;
+  for (let i = 0; i < 6 && !focused; i++) {
+    await wide.page.keyboard.press('Tab');
+    focused = await wide.page.evaluate(() => document.activeElement.matches('.site-nav a'));
+  }
+  assert.ok(focused, 'a navigation link takes focus on a wide screen');
+  await wide.context.close();
+
+  const phone = await openPage(browser, { viewport: { width: 320, height: 640 } });
+  await phone.page.goto(server.url + rel);
+  assert.ok(!(await phone.page.isVisible('.site-nav a[aria-current="page"]')));
+  // The page's own heading is on the first screen, not below a long list of links.
+  const top = await phone.page.evaluate(() => document.querySelector('main h1').getBoundingClientRect().top);
+  assert.ok(top < 640, `the heading starts at ${top}px`);
+  await phone.page.click('.nav-toggle > summary');
+  assert.ok(await phone.page.isVisible('.site-nav a[aria-current="page"]'));
+  await phone.context.close();
+});
