@@ -165,9 +165,10 @@ impl Staging {
         let Some(t) = self.target.take() else { return Ok(live) };
         let written = t.written.into_inner().unwrap_or_else(|e| e.into_inner());
         for stale in t.earlier.difference(&written) {
-            match fs::remove_file(t.dir.join(stale)) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-                _ => {}
+            let path = t.dir.join(stale);
+            // Gone already, or this build put a folder there (or in place of a folder above it).
+            if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+                fs::remove_file(&path)?;
             }
         }
         remove_empty_dirs(&t.dir)?;
@@ -369,11 +370,15 @@ mod tests {
     #[test]
     fn files_and_folders_may_trade_places_between_builds() {
         let out = tempfile::tempdir().unwrap();
-        let builds: [&[(&str, &str)]; 4] = [
+        // Each build writes over the one before the last, so `x` meets both shapes (the third
+        // build's case was found by a property test).
+        let builds: [&[(&str, &str)]; 6] = [
             &[("x", "file")],
+            &[("index.html", "i")],
             &[("x/y.html", "in folder")],
             &[("x", "file again")],
             &[("x/y.html", "folder again")],
+            &[("x", "and a file")],
         ];
         for build in builds {
             write_site(out.path(), "a", &files(build)).unwrap();

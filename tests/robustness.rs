@@ -165,4 +165,42 @@ proptest! {
         let how = RenderOptions { page_rel: "a/b.md", allow_raw_html: raw, dropped: &dropped };
         let _ = render(&handbook::expand::Expanded { markdown: md, ..Default::default() }, &how);
     }
+
+    #[test]
+    fn every_build_leaves_exactly_its_own_files_whatever_came_before(
+        builds in prop::collection::vec(
+            prop::collection::btree_map(
+                prop::sample::select(vec!["index.html", "a", "a/b", "a/b/c.html", "a/d.html", "x/y.html", "x", "static/s.css"]),
+                "[a-z]{0,40}",
+                1..6,
+            ),
+            1..6,
+        )
+    ) {
+        // The output folder reuses the previous build's files: a file where a folder now goes, a
+        // longer file cut short, a folder left empty must never show in the next site.
+        let out = tempfile::tempdir().unwrap();
+        for build in builds {
+            // A path cannot be both a file and a folder within one build.
+            let build: BTreeMap<&str, String> = build
+                .iter()
+                .filter(|(p, _)| !build.keys().any(|q| q.starts_with(&format!("{p}/"))))
+                .map(|(p, t)| (*p, t.clone()))
+                .collect();
+            let files: Vec<_> = build.iter().map(|(p, t)| handbook::write::OutputFile::new(*p, t.as_bytes())).collect();
+            handbook::write::write_site(out.path(), "s", &files).unwrap();
+            let mut found = BTreeMap::new();
+            for entry in walkdir::WalkDir::new(out.path().join("s")).min_depth(1) {
+                let entry = entry.unwrap();
+                let rel = entry.path().strip_prefix(out.path().join("s")).unwrap().to_string_lossy().replace('\\', "/");
+                if entry.file_type().is_file() {
+                    found.insert(rel, std::fs::read_to_string(entry.path()).unwrap());
+                } else {
+                    prop_assert!(build.keys().any(|p| p.starts_with(&format!("{rel}/"))), "left an empty folder {}", rel);
+                }
+            }
+            let expected: BTreeMap<String, String> = build.iter().map(|(p, t)| (p.to_string(), t.clone())).collect();
+            prop_assert_eq!(found, expected);
+        }
+    }
 }
