@@ -10,9 +10,9 @@
 //! in a second is not worth (syncing just the folders cost 5 ms a site and bought nothing).
 //!
 //! After the exchange the second folder holds the previous site. It is kept, and the next build
-//! writes over its files instead of creating new ones and deleting the old: on a file system
-//! creating thousands of files costs far more than rewriting them (ext4 without a journal scans
-//! past every recently deleted inode), so a rebuild of a large site is several times faster.
+//! writes over its files instead of creating new ones and deleting the old: creating thousands
+//! of files can cost far more than rewriting them (ext4's inode allocator skips recently deleted
+//! inodes one by one), so a rebuild of a large site is several times faster.
 //! Files the new build does not write are removed before the exchange. `<out>/.handbook/` can be
 //! deleted at any time; it is never published, and only its owner may open it, so a web server
 //! serving the output folder as it is does not serve old builds.
@@ -227,15 +227,17 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Lists the files and folders an earlier build left in `dir`; links (which a write would
-/// follow out of the folder) are removed.
+/// Lists the files and folders an earlier build left in `dir`. Links, which a write would follow
+/// out of the folder, are removed, and so are files with other names elsewhere (hard links, as
+/// `cp -al` or `rsync --link-dest` make to publish a site): writing over them would change the
+/// published copy.
 fn survey(dir: &Path, files: &mut HashSet<String>, dirs: &mut HashSet<String>) -> io::Result<()> {
     for entry in walkdir::WalkDir::new(dir).min_depth(1) {
         let entry = entry.map_err(io::Error::other)?;
         let rel = entry.path().strip_prefix(dir).map_err(io::Error::other)?;
         let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
         let kind = entry.file_type();
-        if kind.is_symlink() {
+        if kind.is_symlink() || (kind.is_file() && shared(&entry)?) {
             fs::remove_file(entry.path())?;
         } else if kind.is_dir() {
             dirs.insert(rel);
@@ -244,6 +246,17 @@ fn survey(dir: &Path, files: &mut HashSet<String>, dirs: &mut HashSet<String>) -
         }
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn shared(entry: &walkdir::DirEntry) -> io::Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    Ok(entry.metadata().map_err(io::Error::other)?.nlink() > 1)
+}
+
+#[cfg(not(unix))]
+fn shared(_: &walkdir::DirEntry) -> io::Result<bool> {
+    Ok(false)
 }
 
 /// Creates the folders above `path` inside `dir`, removing a file an earlier build left where
@@ -402,6 +415,20 @@ mod tests {
         }
         assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep");
         assert_eq!(std::fs::read_to_string(out.path().join("a/index.html")).unwrap(), "three");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_published_hard_linked_copy_is_never_written_through() {
+        let out = tempfile::tempdir().unwrap();
+        let published = out.path().join("published.html");
+        write_site(out.path(), "a", &files(&[("index.html", "one")])).unwrap();
+        std::fs::hard_link(out.path().join("a/index.html"), &published).unwrap();
+        for n in ["two", "three", "four"] {
+            write_site(out.path(), "a", &files(&[("index.html", n)])).unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(&published).unwrap(), "one");
+        assert_eq!(std::fs::read_to_string(out.path().join("a/index.html")).unwrap(), "four");
     }
 
     #[test]
