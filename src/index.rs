@@ -18,6 +18,7 @@
 //! differences), with titles weighing more than headings, and headings more than text; the word
 //! forms as endings of their stems. `search.js` unpacks it on load.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use elasticlunr::{Language, Pipeline};
@@ -67,9 +68,12 @@ pub fn key_words(lang: Lang) -> &'static [KeyWord] {
     }
 }
 
-/// Splits text into lower-case words the way `search.js` does: runs of letters and digits.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+/// Splits text into lower-case words the way `search.js` does: runs of letters and digits. A
+/// word already in lower case is not copied.
+pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| {
+        if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) }
+    })
 }
 
 /// Stems words of one language, remembering each word form's stem. Stems are numbered in the
@@ -184,7 +188,6 @@ pub fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
     // Per stem number: section, weight, section, weight, ...
     let mut postings: Vec<Vec<u32>> = Vec::new();
     let mut weights: FxHashMap<u32, u32> = FxHashMap::default();
-    let mut lower = String::new();
     // Word forms whose stem differs from the word: stem number and word.
     let mut forms: Vec<(u32, String)> = Vec::new();
     for (page_number, page) in pages.iter().enumerate() {
@@ -202,15 +205,8 @@ pub fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
             // flood the results with all its sections.
             let title = if n == 0 { page.title } else { "" };
             for (text, weight) in [(title, TITLE), (heading, HEADING), (section.text.as_str(), TEXT)] {
-                for raw in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                    // As `words`, without a new string for every word already in lower case.
-                    let word = if raw.chars().any(char::is_uppercase) {
-                        lower.clear();
-                        lower.push_str(&raw.to_lowercase());
-                        lower.as_str()
-                    } else {
-                        raw
-                    };
+                for word in words(text) {
+                    let word = &*word;
                     // The word -> stem map and the stop words are recorded once per word form.
                     match stemmer.stem_number(word) {
                         (Some(stem), first) => {
