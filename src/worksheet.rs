@@ -326,8 +326,13 @@ fn table_html(h: &mut String, cx: &FormContext, s: &Section) {
     let rows = s.rows.unwrap_or(1);
     let row_word = cx.i18n.get("worksheet_row");
     // More columns than a phone or an A4 page can show side by side: each row becomes a card.
-    let wrap = if s.columns.len() > CARD_COLUMNS { "ws-table-wrap ws-cards" } else { "ws-table-wrap" };
-    let _ = write!(h, r#"<div class="{wrap}"><table data-table="{table_id}"><thead><tr>"#);
+    // The header row then stays for screen readers only.
+    let (wrap, head) = if s.columns.len() > CARD_COLUMNS {
+        ("ws-table-wrap ws-cards", r#" class="visually-hidden""#)
+    } else {
+        ("ws-table-wrap", "")
+    };
+    let _ = write!(h, r#"<div class="{wrap}"><table data-table="{table_id}"><thead{head}><tr>"#);
     for c in &s.columns {
         let _ = write!(h, r#"<th scope="col">{}</th>"#, escape(&c.label));
     }
