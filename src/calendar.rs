@@ -45,7 +45,7 @@ fn day(d: Date) -> String {
 }
 
 /// The `.ics` text of one event. `stamp` is the creation time in UTC, `YYYYMMDDTHHMMSSZ`.
-pub fn ics(uid: &str, summary: &str, event: &Event, stamp: &str) -> String {
+pub(crate) fn ics(uid: &str, summary: &str, event: &Event, stamp: &str) -> String {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -82,7 +82,7 @@ pub fn ics(uid: &str, summary: &str, event: &Event, stamp: &str) -> String {
 }
 
 /// Now, in UTC, as an iCalendar date-time; `SOURCE_DATE_EPOCH` makes builds reproducible.
-pub fn stamp() -> String {
+pub(crate) fn stamp() -> String {
     let now = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.parse::<i64>().ok())

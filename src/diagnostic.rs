@@ -67,6 +67,15 @@ impl Diagnostic {
         self
     }
 
+    /// Points at a 1-based line and column whose text is `line_text` (for text that was put
+    /// together from several files).
+    pub(crate) fn at_text(mut self, line_text: &str, line: usize, column: usize) -> Self {
+        self.line = Some(line.max(1));
+        self.column = Some(column.max(1));
+        self.source_line = Some(line_text.to_owned());
+        self
+    }
+
     /// Points at a byte offset of `source`.
     pub fn at_offset(self, source: &str, offset: usize) -> Self {
         let (line, column) = line_column(source, offset);
@@ -186,9 +195,6 @@ impl From<Diagnostic> for Problems {
         Problems { items: vec![d] }
     }
 }
-
-/// The result of a stage that may stop on a problem.
-pub type Result<T, E = Problems> = std::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! Escaping for text placed in HTML and SVG that the build writes itself.
 
 /// Escapes text for an element body or a double-quoted attribute.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
@@ -18,7 +18,7 @@ pub fn escape(text: &str) -> String {
 
 /// Turns heading text into an id: lower case, a-z0-9 and hyphens, Danish and Swedish letters
 /// folded (`Første møde` -> `forste-mode`), so anchors are stable and need no escaping.
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
         let folded = match c {

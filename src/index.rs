@@ -26,17 +26,17 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::render::TextSection;
+use crate::markdown::TextSection;
 
 /// One page of the site, for the index.
-pub struct SearchPage<'a> {
+pub(crate) struct SearchPage<'a> {
     pub title: &'a str,
     pub url: &'a str,
     pub sections: &'a [TextSection],
 }
 
 /// A key word and the endings of its inflected forms; every form gets the stem `root`.
-pub struct KeyWord {
+pub(crate) struct KeyWord {
     pub root: &'static str,
     pub endings: &'static [&'static str],
 }
@@ -61,7 +61,7 @@ const SWEDISH_KEYS: &[KeyWord] = &[
     KeyWord { root: "samtal", endings: &["", "et", "en", "s", "ets", "ens", "ena"] },
 ];
 
-pub fn key_words(lang: Lang) -> &'static [KeyWord] {
+pub(crate) fn key_words(lang: Lang) -> &'static [KeyWord] {
     match lang {
         Lang::Danish => DANISH_KEYS,
         Lang::Swedish => SWEDISH_KEYS,
@@ -70,7 +70,7 @@ pub fn key_words(lang: Lang) -> &'static [KeyWord] {
 
 /// Splits text into lower-case words the way `search.js` does: runs of letters and digits. A
 /// word already in lower case is not copied.
-pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| {
         if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) }
     })
@@ -78,7 +78,7 @@ pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
 
 /// Stems words of one language, remembering each word form's stem. Stems are numbered in the
 /// order they are met, so the index is built on numbers rather than strings.
-pub struct Stemmer {
+pub(crate) struct Stemmer {
     lang: Lang,
     pipeline: Pipeline,
     /// Word form -> stem number (`None` for a stop word).
@@ -102,6 +102,7 @@ impl Stemmer {
         }
     }
 
+    #[cfg(test)]
     pub fn stem(&mut self, word: &str) -> Option<String> {
         self.stem_number(word).0.map(|n| self.stems[n as usize].to_string())
     }
@@ -174,7 +175,7 @@ fn snippet(text: &str) -> String {
 }
 
 /// Builds the index script.
-pub fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
+pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
     let mut stemmer = Stemmer::new(lang);
     let mut file = IndexFile {
         lang: lang.code(),
@@ -252,7 +253,7 @@ pub fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
 mod tests {
     use super::{Stemmer, build, key_words, words};
     use crate::lang::Lang;
-    use crate::render::{Heading, TextSection};
+    use crate::markdown::{Heading, TextSection};
 
     fn stems(lang: Lang, forms: &[&str]) -> Vec<Option<String>> {
         let mut s = Stemmer::new(lang);

@@ -70,7 +70,7 @@ impl<'de> Deserialize<'de> for Lang {
 
 /// A calendar unit for how often pairs meet and how long a programme runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CalendarUnit {
+pub(crate) enum CalendarUnit {
     Day,
     Week,
     Month,
@@ -79,12 +79,12 @@ pub enum CalendarUnit {
 
 /// The unit words a setting may use: English, Danish and Swedish, singular and plural. The
 /// parser and the JSON Schema's patterns are both made from these lists.
-pub const DAY_WORDS: &[&str] = &["day", "days", "dag", "dage", "dagar"];
-pub const WEEK_WORDS: &[&str] = &["week", "weeks", "uge", "uger", "vecka", "veckor"];
-pub const MONTH_WORDS: &[&str] = &["month", "months", "måned", "måneder", "månad", "månader"];
-pub const YEAR_WORDS: &[&str] = &["year", "years", "år"];
-pub const MINUTE_WORDS: &[&str] = &["minute", "minutes", "min", "minut", "minutter", "minuter"];
-pub const HOUR_WORDS: &[&str] = &["hour", "hours", "h", "time", "timer", "timme", "timmar"];
+pub(crate) const DAY_WORDS: &[&str] = &["day", "days", "dag", "dage", "dagar"];
+pub(crate) const WEEK_WORDS: &[&str] = &["week", "weeks", "uge", "uger", "vecka", "veckor"];
+pub(crate) const MONTH_WORDS: &[&str] = &["month", "months", "måned", "måneder", "månad", "månader"];
+pub(crate) const YEAR_WORDS: &[&str] = &["year", "years", "år"];
+pub(crate) const MINUTE_WORDS: &[&str] = &["minute", "minutes", "min", "minut", "minutter", "minuter"];
+pub(crate) const HOUR_WORDS: &[&str] = &["hour", "hours", "h", "time", "timer", "timme", "timmar"];
 
 impl CalendarUnit {
     /// Accepts English, Danish and Swedish unit words, singular or plural.
@@ -133,7 +133,7 @@ impl CalendarUnit {
 
 /// How often a pair meets: every `from` units, or every `from` to `to` units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Cadence {
+pub(crate) struct Cadence {
     pub from: u32,
     pub to: u32,
     pub unit: CalendarUnit,
@@ -141,20 +141,20 @@ pub struct Cadence {
 
 /// How long a programme runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Period {
+pub(crate) struct Period {
     pub amount: u32,
     pub unit: CalendarUnit,
 }
 
 /// How long one meeting lasts, in whole minutes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct MeetingLength {
+pub(crate) struct MeetingLength {
     pub minutes: u32,
 }
 
 /// A time of day range such as 14:00–16:00, or a single start time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TimeRange {
+pub(crate) struct TimeRange {
     pub start: Time,
     pub end: Option<Time>,
 }
@@ -312,7 +312,7 @@ fn weekday_index(day: Weekday) -> usize {
 
 impl Lang {
     /// "hver 2. måned" / "varannan månad".
-    pub fn cadence(self, c: Cadence) -> String {
+    pub(crate) fn cadence(self, c: Cadence) -> String {
         let unit = c.unit.word(self, false);
         match self {
             Lang::Danish => {
@@ -347,12 +347,12 @@ impl Lang {
     }
 
     /// "12 måneder" / "12 månader", "1 år".
-    pub fn period(self, p: Period) -> String {
+    pub(crate) fn period(self, p: Period) -> String {
         format!("{} {}", p.amount, p.unit.word(self, p.amount != 1))
     }
 
     /// "1½ time", "2 timer", "45 minutter" / "1,5 timmar", "2 timmar", "45 minuter".
-    pub fn meeting_length(self, length: MeetingLength) -> String {
+    pub(crate) fn meeting_length(self, length: MeetingLength) -> String {
         let m = length.minutes;
         if m < 60 || !m.is_multiple_of(30) {
             let word = match (self, m == 1) {
@@ -379,7 +379,7 @@ impl Lang {
     }
 
     /// "onsdag den 24. august 2011" / "onsdag 24 augusti 2011".
-    pub fn long_date(self, date: Date) -> String {
+    pub(crate) fn long_date(self, date: Date) -> String {
         let weekday = weekday_index(date.weekday());
         let month = date.month() as usize - 1;
         match self {
@@ -400,8 +400,21 @@ impl Lang {
         }
     }
 
+    /// A small number as a word ("fire" / "fyra"); larger numbers as digits.
+    pub(crate) fn number_word(self, n: u32) -> String {
+        const DANISH: [&str; 13] =
+            ["nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv"];
+        const SWEDISH: [&str; 13] =
+            ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"];
+        let words = match self {
+            Lang::Danish => &DANISH,
+            Lang::Swedish => &SWEDISH,
+        };
+        words.get(n as usize).map_or_else(|| n.to_string(), |w| (*w).to_owned())
+    }
+
     /// "kl. 14.00–16.00" in both languages.
-    pub fn time_range(self, range: TimeRange) -> String {
+    pub(crate) fn time_range(self, range: TimeRange) -> String {
         let clock = |t: Time| format!("{:02}.{:02}", t.hour(), t.minute());
         match range.end {
             Some(end) => format!("kl. {}–{}", clock(range.start), clock(end)),

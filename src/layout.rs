@@ -1,291 +1,33 @@
-//! Stage 5, layout: rendered pages into complete HTML documents with the theme.
+//! Stage 4, layout: rendered pages into complete HTML documents with the theme.
 //!
-//! Input: a [`Theme`] (Tera templates, static files, interface strings), the resolved programme
-//! and its [`RenderedPage`]s. Output: the HTML of each page, and of the print view of the whole
-//! handbook. Template data is the typed [`PageContext`]; templates never see anything else.
-
-use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
+//! Input: a [`Theme`], the site's shared template data, and the rendered pages. Output: the HTML
+//! of each page ([`page`]), of the print view of the whole handbook ([`print_view`]) and of the
+//! accessibility statement. Template data is typed ([`SiteWide`], [`PageContext`],
+//! [`PrintContext`], [`StatementContext`]); templates never see anything else. The navigation
+//! is made once per folder ([`NavTree`]), so its cost per page does not grow with the site.
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Problems};
-use crate::i18n::I18n;
-use crate::lang::Lang;
-use crate::render::Heading;
-use crate::settings::{Contact, Programme};
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{Heading, Rendered};
+use crate::settings::{AssessmentMethod, Conformance, Contact, Feedback, NonAccessible, Programme, Text};
+use crate::strings::Strings;
+use crate::theme::Theme;
+use crate::write::Staging;
 
-/// Templates a theme must have.
-pub const TEMPLATES: &[&str] = &["base.html", "page.html", "print.html", "accessibility.html"];
-
-/// A theme as loaded from `themes/<name>/`, possibly with a programme's overrides applied.
-pub struct Theme {
-    pub name: String,
-    tera: tera::Tera,
-    pub i18n: BTreeMap<Lang, I18n>,
-    /// Files copied to `static/` of every site: path inside `static/` and content.
-    pub static_files: BTreeMap<String, Vec<u8>>,
-    /// Templates as text, by name, so overrides can be layered on.
-    templates: BTreeMap<String, (PathBuf, String)>,
-    /// What loading the theme found wrong but could go on with (a script published unminified).
-    pub warnings: Problems,
+/// `../` repeated to reach the site root from a page (`vaerktoejer/swot.md` or `.html`).
+pub(crate) fn root_prefix(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
 }
 
-fn read(path: &Path) -> Result<String, Diagnostic> {
-    crate::load::read_text(path).map(|f| f.text)
-}
-
-impl Theme {
-    pub fn load(themes: &Path, name: &str) -> Result<Theme, Problems> {
-        let dir = themes.join(name);
-        if !dir.is_dir() {
-            let known: Vec<String> = fs::read_dir(themes)
-                .map(|rd| {
-                    rd.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect()
-                })
-                .unwrap_or_default();
-            return Err(Diagnostic::error(format!("there is no theme `{name}`"))
-                .in_file(&dir)
-                .with_help(format!("the themes are: {}", known.join(", ")))
-                .into());
-        }
-        let mut problems = Problems::default();
-        let mut templates = BTreeMap::new();
-        for entry in walkdir::WalkDir::new(dir.join("templates")).sort_by_file_name() {
-            match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    let rel = e.path().strip_prefix(dir.join("templates")).unwrap_or(e.path());
-                    let rel = rel.to_string_lossy().replace('\\', "/");
-                    match read(e.path()) {
-                        Ok(text) => {
-                            templates.insert(rel, (e.path().to_owned(), text));
-                        }
-                        Err(d) => problems.push(d),
-                    }
-                }
-                Ok(_) => {}
-                Err(e) => problems
-                    .push(Diagnostic::error(format!("cannot read: {e}")).in_file(dir.join("templates"))),
-            }
-        }
-        let mut static_files = BTreeMap::new();
-        for entry in walkdir::WalkDir::new(dir.join("static")).sort_by_file_name() {
-            match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    let rel = e
-                        .path()
-                        .strip_prefix(dir.join("static"))
-                        .unwrap_or(e.path())
-                        .to_string_lossy()
-                        .replace('\\', "/");
-                    match fs::read(e.path()) {
-                        Ok(bytes) => {
-                            let (bytes, warning) = crate::minify::static_file(e.path(), bytes);
-                            if let Some(w) = warning {
-                                problems.push(w);
-                            }
-                            static_files.insert(rel, bytes);
-                        }
-                        Err(err) => {
-                            problems.push(Diagnostic::error(format!("cannot read: {err}")).in_file(e.path()))
-                        }
-                    }
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    problems.push(Diagnostic::error(format!("cannot read: {e}")).in_file(dir.join("static")))
-                }
-            }
-        }
-        let mut i18n = BTreeMap::new();
-        for lang in Lang::ALL {
-            let file = dir.join("i18n").join(format!("{}.yaml", lang.code()));
-            match read(&file).and_then(|text| I18n::parse(lang, &text, &file)) {
-                Ok(strings) => {
-                    i18n.insert(lang, strings);
-                }
-                Err(d) => problems.push(d),
-            }
-        }
-        check_same_keys(&i18n, &dir, &mut problems);
-        if problems.has_errors() {
-            return Err(problems);
-        }
-        let tera = compile(&templates)?;
-        Ok(Theme { name: name.to_owned(), tera, i18n, static_files, templates, warnings: problems })
-    }
-
-    /// This theme with a programme's `theme/templates/*` and `theme/static/*` files on top.
-    /// Warnings (an override that overrides nothing) go to `warnings`.
-    pub fn with_overrides(
-        &self,
-        overrides: &BTreeMap<String, PathBuf>,
-        warnings: &mut Problems,
-    ) -> Result<Theme, Problems> {
-        let mut templates = self.templates.clone();
-        let mut static_files = self.static_files.clone();
-        let mut problems = Problems::default();
-        for (rel, path) in overrides {
-            if let Some(name) = rel.strip_prefix("templates/") {
-                if !self.templates.contains_key(name) {
-                    let known: Vec<&str> = self.templates.keys().map(String::as_str).collect();
-                    problems.push(
-                        Diagnostic::warning(format!(
-                            "this overrides nothing: the theme has no template `{name}`"
-                        ))
-                        .in_file(path)
-                        .with_help(format!("the theme's templates are: {}", known.join(", "))),
-                    );
-                }
-                match read(path) {
-                    Ok(text) => {
-                        templates.insert(name.to_owned(), (path.clone(), text));
-                    }
-                    Err(d) => problems.push(d),
-                }
-            } else if let Some(name) = rel.strip_prefix("static/") {
-                match fs::read(path) {
-                    Ok(bytes) => {
-                        let (bytes, warning) = crate::minify::static_file(path, bytes);
-                        if let Some(w) = warning {
-                            problems.push(w);
-                        }
-                        static_files.insert(name.to_owned(), bytes);
-                    }
-                    Err(e) => problems.push(Diagnostic::error(format!("cannot read: {e}")).in_file(path)),
-                }
-            } else {
-                problems.push(
-                    Diagnostic::warning(
-                        "ignored: a programme's `theme/` folder holds `templates/` and `static/`",
-                    )
-                    .in_file(path),
-                );
-            }
-        }
-        if problems.has_errors() {
-            return Err(problems);
-        }
-        warnings.extend(problems);
-        let tera = compile(&templates)?;
-        Ok(Theme {
-            name: self.name.clone(),
-            tera,
-            i18n: self.i18n.clone(),
-            static_files,
-            templates,
-            warnings: Problems::default(),
-        })
-    }
-
-    /// Renders `template` with the site's data (see [`site_data`]) and the view's own.
-    pub fn render(
-        &self,
-        template: &str,
-        mut site: tera::Context,
-        view: &impl Serialize,
-    ) -> Result<String, Diagnostic> {
-        let file = self.templates.get(template).map(|(p, _)| p.clone());
-        let view = tera::Context::from_serialize(view)
-            .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
-        site.extend(view);
-        self.tera.render(template, &site).map_err(|e| {
-            template_error(&e, file.as_deref(), self.templates.get(template).map(|(_, t)| t.as_str()))
-        })
-    }
-}
-
-/// The template data every view of a site shares, converted once per site (template values are
-/// shared, so each page's copy costs a few pointers).
-pub fn site_data(shared: &SiteWide) -> Result<tera::Context, Diagnostic> {
-    tera::Context::from_serialize(shared).map_err(|e| Diagnostic::error(format!("template data: {e}")))
-}
-
-/// Every language of a theme must have the same interface strings: a string missing in one
-/// language would be a blank button there.
-fn check_same_keys(i18n: &BTreeMap<Lang, I18n>, dir: &Path, problems: &mut Problems) {
-    for (lang, strings) in i18n {
-        for (other_lang, other) in i18n {
-            let missing: Vec<&str> = other
-                .strings
-                .keys()
-                .filter(|k| !strings.strings.contains_key(*k))
-                .map(String::as_str)
-                .collect();
-            if lang != other_lang && !missing.is_empty() {
-                problems.push(
-                    Diagnostic::error(format!(
-                        "interface strings missing for `{lang}` that `{other_lang}` has: {}",
-                        missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-                    ))
-                    .in_file(dir.join("i18n").join(format!("{}.yaml", lang.code()))),
-                );
-            }
-        }
-    }
-}
-
-fn compile(templates: &BTreeMap<String, (PathBuf, String)>) -> Result<tera::Tera, Problems> {
-    let mut problems = Problems::default();
-    for required in TEMPLATES {
-        if !templates.contains_key(*required) {
-            problems.push(Diagnostic::error(format!("the theme has no template `{required}`")));
-        }
-    }
-    if problems.has_errors() {
-        return Err(problems);
-    }
-    let mut tera = tera::Tera::new();
-    tera.autoescape_on(vec![".html"]);
-    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, (_, t))| (n.as_str(), t.as_str()))) {
-        // A syntax error names its template; report it against that file.
-        let culprit = match e.kind() {
-            tera::ErrorKind::SyntaxError(report) => templates.get(report.filename()),
-            _ => None,
-        };
-        problems.push(template_error(
-            &e,
-            culprit.map(|(p, _)| p.as_path()),
-            culprit.map(|(_, t)| t.as_str()),
-        ));
-        return Err(problems);
-    }
-    Ok(tera)
-}
-
-fn error_text(e: &tera::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
-    text
-}
-
-/// Tera's errors carry a span; turn it into our file:line:column report.
-fn template_error(e: &tera::Error, file: Option<&Path>, text: Option<&str>) -> Diagnostic {
-    let mut d = Diagnostic::error(format!("template error: {}", first_line(&error_text(e))));
-    if let Some(f) = file {
-        d = d.in_file(f);
-    }
-    if let (tera::ErrorKind::SyntaxError(report), Some(text)) = (e.kind(), text) {
-        let span = report.span();
-        d = d.at(text, span.start_line, span.start_col + 1);
-        d.message = format!("template error: {}", report.message());
-    }
-    d
-}
-
-fn first_line(s: &str) -> String {
-    s.lines().find(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_owned()
+/// A page's URL from its source path: `vaerktoejer/swot.md` -> `vaerktoejer/swot.html`.
+pub(crate) fn html_url(rel: &str) -> String {
+    format!("{}.html", rel.strip_suffix(".md").unwrap_or(rel))
 }
 
 /// One entry of the navigation, with a URL relative to the pages showing it.
 #[derive(Clone, Debug, Serialize)]
-pub struct NavItem {
+pub(crate) struct NavItem {
     pub title: String,
     pub url: String,
     /// The page's URL from the site root, to compare with `page.url` (the current page).
@@ -296,22 +38,22 @@ pub struct NavItem {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct NavLink {
+pub(crate) struct NavLink {
     pub title: String,
     pub url: String,
 }
 
 /// Facts about the site shown on every page.
 #[derive(Debug, Serialize)]
-pub struct SiteContext<'a> {
+pub(crate) struct SiteContext<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub organisation: &'a str,
     pub unit: Option<&'a str>,
     pub logo: Option<&'a str>,
     pub contacts: &'a [Contact],
-    /// The generated statement page, from the site root.
-    pub statement_page: &'static str,
+    /// The generated statement page, from the site root, when the programme gives its facts.
+    pub statement_page: Option<&'static str>,
     /// Where the footer's statement link goes when the statement lives elsewhere (WAS-Tool).
     pub statement_external: Option<&'a str>,
 }
@@ -319,6 +61,7 @@ pub struct SiteContext<'a> {
 impl<'a> SiteContext<'a> {
     pub fn new(p: &'a Programme) -> Self {
         let s = &p.settings;
+        let a11y = s.accessibility.as_ref();
         SiteContext {
             id: &p.id,
             name: &s.name,
@@ -326,17 +69,37 @@ impl<'a> SiteContext<'a> {
             unit: s.unit.as_deref(),
             logo: s.branding.logo.as_deref(),
             contacts: &s.contacts,
-            statement_page: p.lang().statement_page(),
+            statement_page: a11y.map(|_| p.lang().statement_page()),
             statement_external: match p.lang() {
-                Lang::Danish => s.accessibility.was_tool_url.as_deref(),
-                Lang::Swedish => None,
+                crate::lang::Lang::Danish => a11y.and_then(|a| a.was_tool_url.as_deref()),
+                crate::lang::Lang::Swedish => None,
             },
         }
     }
 }
 
+/// What every template of a site sees, whatever the page.
 #[derive(Debug, Serialize)]
-pub struct PageData<'a> {
+pub(crate) struct SiteWide<'a> {
+    pub lang: &'static str,
+    /// The interface strings of the site's language, in the programme's words.
+    pub t: &'a Strings,
+    pub site: &'a SiteContext<'a>,
+}
+
+/// What every template sees that depends on the page.
+#[derive(Debug, Serialize)]
+pub(crate) struct View<'a> {
+    /// `../` repeated to the site root, or empty.
+    pub root: &'a str,
+    /// The page has a worksheet, so the worksheet script is loaded.
+    pub has_worksheets: bool,
+    /// The page has code, so the highlighting stylesheet is loaded.
+    pub has_code: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct PageData<'a> {
     pub title: &'a str,
     pub description: Option<&'a str>,
     /// The page's own URL from the site root (`vaerktoejer/swot.html`).
@@ -346,30 +109,10 @@ pub struct PageData<'a> {
     pub is_front: bool,
 }
 
-/// What every template of a site sees, whatever the page.
-#[derive(Debug, Serialize)]
-pub struct SiteWide<'a> {
-    pub lang: &'static str,
-    /// The interface strings of the site's language.
-    pub t: &'a BTreeMap<String, String>,
-    pub site: &'a SiteContext<'a>,
-}
-
-/// What every template sees that depends on the page.
-#[derive(Debug, Serialize)]
-pub struct View<'a> {
-    /// `../` repeated to the site root, or empty.
-    pub root: &'a str,
-    /// The page has a worksheet, so the worksheet script is loaded.
-    pub has_worksheets: bool,
-    /// The page has code, so the highlighting stylesheet is loaded.
-    pub has_code: bool,
-}
-
 /// Everything `page.html` sees besides [`SiteWide`] and `nav`, the navigation (a list of
 /// [`NavItem`]s shared by the pages of a folder).
 #[derive(Debug, Serialize)]
-pub struct PageContext<'a> {
+pub(crate) struct PageContext<'a> {
     #[serde(flatten)]
     pub view: View<'a>,
     pub page: PageData<'a>,
@@ -379,7 +122,7 @@ pub struct PageContext<'a> {
 
 /// One page of the print view.
 #[derive(Debug, Serialize)]
-pub struct PrintSection<'a> {
+pub(crate) struct PrintSection<'a> {
     pub anchor: String,
     pub title: &'a str,
     pub body: String,
@@ -387,7 +130,7 @@ pub struct PrintSection<'a> {
 
 /// Everything `print.html` sees besides [`SiteWide`].
 #[derive(Debug, Serialize)]
-pub struct PrintContext<'a> {
+pub(crate) struct PrintContext<'a> {
     #[serde(flatten)]
     pub view: View<'a>,
     pub sections: Vec<PrintSection<'a>>,
@@ -395,28 +138,52 @@ pub struct PrintContext<'a> {
 
 /// The accessibility statement's facts, worded for the page.
 #[derive(Debug, Serialize)]
-pub struct StatementData<'a> {
-    pub status: crate::settings::Conformance,
+pub(crate) struct StatementData<'a> {
+    pub status: Conformance,
     pub assessed: String,
     pub reviewed: String,
-    pub method: crate::settings::AssessmentMethod,
+    pub method: AssessmentMethod,
     pub assessor: Option<&'a str>,
-    pub feedback: &'a crate::settings::Feedback,
-    pub non_accessible: &'a [crate::settings::NonAccessible],
+    pub feedback: &'a Feedback,
+    pub non_accessible: &'a [NonAccessible],
     pub was_tool_url: Option<&'a str>,
 }
 
 /// Everything `accessibility.html` sees besides [`SiteWide`].
 #[derive(Debug, Serialize)]
-pub struct StatementContext<'a> {
+pub(crate) struct StatementContext<'a> {
     #[serde(flatten)]
     pub view: View<'a>,
     pub statement: StatementData<'a>,
 }
 
+/// The statement page of a programme that gives the facts.
+pub(crate) fn statement(
+    theme: &Theme,
+    site: &tera::Context,
+    p: &Programme,
+) -> Option<Result<String, Diagnostic>> {
+    let a = p.settings.accessibility.as_ref()?;
+    let lang = p.lang();
+    let context = StatementContext {
+        view: View { root: "", has_worksheets: false, has_code: false },
+        statement: StatementData {
+            status: a.status,
+            assessed: lang.long_date(a.assessed.value.0.0),
+            reviewed: lang.long_date(a.reviewed.value.0.0),
+            method: a.method.value,
+            assessor: a.assessor.as_deref(),
+            feedback: &a.feedback,
+            non_accessible: &a.non_accessible,
+            was_tool_url: a.was_tool_url.as_ref().map(|t: &Text| t.value.as_str()),
+        },
+    };
+    Some(theme.render("accessibility.html", site.clone(), &context))
+}
+
 /// A page's place in the site, for navigation.
 #[derive(Clone, Debug)]
-pub struct NavEntry {
+pub(crate) struct NavEntry {
     pub title: String,
     /// `vaerktoejer/swot.html`
     pub url: String,
@@ -426,15 +193,22 @@ pub struct NavEntry {
     pub is_section_index: bool,
 }
 
-/// `../` repeated for a URL's depth.
-pub fn root_prefix(url: &str) -> String {
-    "../".repeat(url.matches('/').count())
+impl NavEntry {
+    pub fn new(rel: &str, title: &str) -> Self {
+        let (section, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        NavEntry {
+            title: title.to_owned(),
+            url: html_url(rel),
+            section: section.to_owned(),
+            is_section_index: name == "index.md" && !section.is_empty(),
+        }
+    }
 }
 
 /// The shape of a site's navigation, computed once: the top-level entries in order, and the
 /// entries inside each folder that has an index page. A page's navigation is then built from the
 /// top level and its own folder only, so the cost per page does not grow with the whole site.
-pub struct NavTree {
+pub(crate) struct NavTree {
     top: Vec<usize>,
     children: std::collections::HashMap<String, Vec<usize>>,
 }
@@ -481,5 +255,100 @@ impl NavTree {
                 top
             })
             .collect()
+    }
+}
+
+/// A page for the print view.
+pub(crate) struct Printed<'a> {
+    pub rel: &'a str,
+    pub title: &'a str,
+    pub rendered: &'a Rendered,
+}
+
+/// Writes the print view, which holds every page: the template gets a short mark for each
+/// page's body, and the bodies are put in while the file is written, so the whole text is never
+/// in memory twice.
+pub(crate) fn print_view(
+    pages: &[Printed],
+    theme: &Theme,
+    site: &tera::Context,
+    staging: &Staging,
+) -> Result<(), Diagnostic> {
+    let anchors: Vec<String> = pages
+        .iter()
+        .map(|p| format!("side-{}", crate::html::slug(p.rel.strip_suffix(".md").unwrap_or(p.rel))))
+        .collect();
+    let sections: Vec<PrintSection> = pages
+        .iter()
+        .zip(&anchors)
+        .enumerate()
+        .map(|(n, (p, anchor))| PrintSection {
+            anchor: anchor.clone(),
+            title: p.title,
+            body: format!("{PRINT_MARK}{n}{PRINT_MARK}"),
+        })
+        .collect();
+    let print = PrintContext {
+        view: View {
+            root: "",
+            has_worksheets: pages.iter().any(|p| !p.rendered.worksheets.is_empty()),
+            has_code: pages.iter().any(|p| p.rendered.has_code),
+        },
+        sections,
+    };
+    let skeleton = theme.render("print.html", site.clone(), &print)?;
+    let body = |n: usize| {
+        let p = pages.get(n)?;
+        Some(p.rendered.print_html(&anchors[n], p.rel))
+    };
+    staging
+        .put_with("print.html", &|w| splice_print(&skeleton, &body, w))
+        .map_err(|e| Diagnostic::error(format!("cannot write the site: {e}")))
+}
+
+/// Marks a page's place in the print view's template output: a Unicode noncharacter, which
+/// no page or template has reason to contain.
+const PRINT_MARK: char = '\u{FDD0}';
+
+/// Writes the print view: the template's output with each page mark replaced by that page
+/// (a mark that names no page is left as it is).
+fn splice_print(
+    skeleton: &str,
+    body: &dyn Fn(usize) -> Option<String>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mark = PRINT_MARK.len_utf8();
+    let mut rest = skeleton;
+    while let Some(start) = rest.find(PRINT_MARK) {
+        let after = &rest[start + mark..];
+        let page = after.find(PRINT_MARK).and_then(|end| Some((body(after[..end].parse().ok()?)?, end)));
+        let Some((html, end)) = page else {
+            w.write_all(&rest.as_bytes()[..start + mark])?;
+            rest = after;
+            continue;
+        };
+        w.write_all(&rest.as_bytes()[..start])?;
+        w.write_all(html.as_bytes())?;
+        rest = &after[end + mark..];
+    }
+    w.write_all(rest.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PRINT_MARK, splice_print};
+
+    #[test]
+    fn the_print_view_gets_each_page_where_its_mark_is_and_odd_marks_stay_text() {
+        let m = PRINT_MARK;
+        let skeleton = format!("<h1>A</h1>{m}0{m}<hr>{m}1{m}{m}1{m} {m}7{m} {m}x{m}");
+        let pages = ["<p>zero</p>", "<p>one</p>"];
+        let body = |n: usize| pages.get(n).map(|p| p.to_string());
+        let mut out = Vec::new();
+        splice_print(&skeleton, &body, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("<h1>A</h1><p>zero</p><hr><p>one</p><p>one</p> {m}7{m} {m}x{m}")
+        );
     }
 }

@@ -11,16 +11,18 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Deserialize;
+use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Problems};
 use crate::lang::Lang;
+use crate::settings::Programme;
 
 /// Pages and data files larger than this are refused rather than read into memory.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// One text file, read and normalised (no BOM, `\n` line ends).
 #[derive(Clone, Debug)]
-pub struct SourceFile {
+pub(crate) struct SourceFile {
     pub path: PathBuf,
     pub text: String,
 }
@@ -28,24 +30,36 @@ pub struct SourceFile {
 /// The front matter a page may have.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrontMatter {
-    pub title: String,
-    #[serde(default = "default_weight")]
-    pub weight: i64,
+pub(crate) struct FrontMatter {
+    /// Required, except in a page that replaces sections of a base page (which keeps the base
+    /// page's title).
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub weight: Option<i64>,
     #[serde(default)]
     pub description: Option<String>,
+    /// In a programme's page that replaces a whole base page: the base page's fingerprint when
+    /// this page was written, so `check` can say when the base page changed.
+    #[serde(default)]
+    pub base: Option<Spanned<String>>,
+    /// In a programme's page that replaces only some sections of a base page: the heading id of
+    /// each section it replaces, with that base section's fingerprint.
+    #[serde(default)]
+    pub sections: Option<BTreeMap<String, Spanned<Option<String>>>>,
 }
 
-fn default_weight() -> i64 {
-    100
-}
+/// Navigation order when a page does not say.
+pub(crate) const DEFAULT_WEIGHT: i64 = 100;
 
 /// A Markdown page: its path inside its layer (`vaerktoejer/swot.md`), front matter and body.
 #[derive(Clone, Debug)]
-pub struct PageSource {
+pub(crate) struct PageSource {
     pub rel: String,
     pub file: PathBuf,
     pub front: FrontMatter,
+    /// The front matter as written (from the file's second line), for messages about it.
+    pub front_text: String,
     pub body: String,
     /// The 1-based line of the real file on which `body` starts.
     pub body_line: usize,
@@ -53,8 +67,7 @@ pub struct PageSource {
 
 /// A folder of content: `_base/<lang>/` or one programme's folder.
 #[derive(Debug, Default)]
-pub struct Layer {
-    pub root: PathBuf,
+pub(crate) struct Layer {
     pub pages: BTreeMap<String, PageSource>,
     pub worksheets: BTreeMap<String, SourceFile>,
     pub roles: Option<SourceFile>,
@@ -64,22 +77,23 @@ pub struct Layer {
     pub theme: BTreeMap<String, PathBuf>,
 }
 
-/// A programme folder: its id, its `programme.yaml`, and its own files.
+/// A programme folder: its settings (parsed), its `programme.yaml` as text (for messages), and
+/// its own files.
 #[derive(Debug)]
-pub struct ProgrammeSource {
-    pub id: String,
+pub(crate) struct ProgrammeSource {
+    pub programme: Programme,
     pub settings: SourceFile,
     pub layer: Layer,
 }
 
 #[derive(Debug, Default)]
-pub struct ContentTree {
+pub(crate) struct ContentTree {
     pub base: BTreeMap<Lang, Layer>,
     pub programmes: Vec<ProgrammeSource>,
 }
 
 /// Reads a text file: UTF-8 (with or without BOM), any line ends, at most [`MAX_FILE_BYTES`].
-pub fn read_text(path: &Path) -> Result<SourceFile, Diagnostic> {
+pub(crate) fn read_text(path: &Path) -> Result<SourceFile, Diagnostic> {
     let meta = fs::metadata(path)
         .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).in_file(path))?;
     if meta.len() > MAX_FILE_BYTES {
@@ -107,7 +121,7 @@ pub fn read_text(path: &Path) -> Result<SourceFile, Diagnostic> {
 }
 
 /// Splits `---` front matter from a page and parses it.
-pub fn parse_page(rel: &str, file: SourceFile) -> Result<PageSource, Diagnostic> {
+pub(crate) fn parse_page(rel: &str, file: SourceFile) -> Result<PageSource, Diagnostic> {
     let text = &file.text;
     let Some(rest) = text.strip_prefix("---\n") else {
         return Err(Diagnostic::error("the page has no front matter")
@@ -126,24 +140,40 @@ pub fn parse_page(rel: &str, file: SourceFile) -> Result<PageSource, Diagnostic>
     let yaml = &rest[..end];
     let front: FrontMatter = crate::yaml::parse(yaml, &file.path, 1).map_err(|d| {
         if d.message.contains("unknown field") {
-            d.with_help("front matter may hold `title`, `weight` and `description`")
+            d.with_help("front matter may hold `title`, `weight`, `description`, and in a programme's own version of a base page `base` or `sections`")
         } else {
             d
         }
     })?;
-    if front.title.trim().is_empty() {
-        return Err(Diagnostic::error("the page title is empty").in_file(&file.path).at(text, 2, 1));
+    match (&front.title, &front.sections) {
+        (Some(title), _) if title.trim().is_empty() => {
+            return Err(Diagnostic::error("the page title is empty").in_file(&file.path).at(text, 2, 1));
+        }
+        (None, None) => {
+            return Err(Diagnostic::error("the page has no `title`")
+                .in_file(&file.path)
+                .at(text, 2, 1)
+                .with_help("give it one: `title: The page title`"));
+        }
+        _ => {}
     }
     let body_start = 4 + end + 4; // "---\n" + yaml + "---\n"
     let body = text.get(body_start.min(text.len())..).unwrap_or("").to_owned();
     let body_line = text[..body_start.min(text.len())].matches('\n').count() + 1;
-    Ok(PageSource { rel: rel.to_owned(), file: file.path, front, body, body_line })
+    Ok(PageSource {
+        rel: rel.to_owned(),
+        file: file.path,
+        front,
+        front_text: yaml.to_owned(),
+        body,
+        body_line,
+    })
 }
 
 /// Reads one layer folder. Problems are collected; files with problems are left out. The folder
 /// is walked in order, then its files are read and parsed in parallel.
-pub fn load_layer(root: &Path, problems: &mut Problems) -> Layer {
-    let mut layer = Layer { root: root.to_owned(), ..Layer::default() };
+pub(crate) fn load_layer(root: &Path, problems: &mut Problems) -> Layer {
+    let mut layer = Layer::default();
     let mut files = Vec::new();
     // Folders reached through a symbolic link: what is below them is checked to stay inside.
     let mut linked: Vec<PathBuf> = Vec::new();
@@ -193,7 +223,7 @@ pub fn load_layer(root: &Path, problems: &mut Problems) -> Layer {
     for item in loaded {
         match item {
             Ok(Loaded::Page(page)) => {
-                layer.pages.insert(page.rel.clone(), page);
+                layer.pages.insert(page.rel.clone(), *page);
             }
             Ok(Loaded::Worksheet(id, file)) => {
                 layer.worksheets.insert(id, file);
@@ -230,7 +260,7 @@ fn check_inside(root: &Path, path: &Path) -> Result<(), Diagnostic> {
 
 /// One file of a layer, read and sorted by what it is.
 enum Loaded {
-    Page(PageSource),
+    Page(Box<PageSource>),
     Worksheet(String, SourceFile),
     Roles(SourceFile),
     Asset(String, PathBuf),
@@ -258,7 +288,7 @@ fn classify(rel: String, path: PathBuf) -> Result<Loaded, Diagnostic> {
         }
     } else if rel.ends_with(".md") {
         validate_page_path(&rel).map_err(|message| Diagnostic::error(message).in_file(&path))?;
-        read_text(&path).and_then(|f| parse_page(&rel, f)).map(Loaded::Page)
+        read_text(&path).and_then(|f| parse_page(&rel, f)).map(|p| Loaded::Page(Box::new(p)))
     } else {
         Err(Diagnostic::warning(
             "ignored: only `.md` pages, `programme.yaml`, `roles.yaml`, `worksheets/`, `assets/` and `theme/` are used",
@@ -284,9 +314,27 @@ fn validate_page_path(rel: &str) -> Result<(), String> {
     }
 }
 
+/// The language a programme folder's `programme.yaml` asks for, when it can be read.
+pub(crate) fn programme_language(dir: &Path) -> Option<Lang> {
+    let file = read_text(&dir.join("programme.yaml")).ok()?;
+    let id = dir.file_name()?.to_string_lossy();
+    Programme::parse(&id, &file.text, &file.path).ok().map(|p| p.lang())
+}
+
+/// The ids of the programmes in `content`: its folders that hold a `programme.yaml`, sorted.
+pub(crate) fn programme_ids(content: &Path) -> std::io::Result<Vec<String>> {
+    let mut ids: Vec<String> = fs::read_dir(content)?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("programme.yaml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    ids.sort();
+    Ok(ids)
+}
+
 /// Reads the whole content folder: both base languages and the chosen programmes (all when
 /// `only` is empty). Unknown programme names are errors.
-pub fn load(content: &Path, only: &[String], problems: &mut Problems) -> ContentTree {
+pub(crate) fn load(content: &Path, only: &[String], problems: &mut Problems) -> ContentTree {
     let mut tree = ContentTree::default();
     for lang in Lang::ALL {
         let dir = content.join("_base").join(lang.code());
@@ -294,18 +342,16 @@ pub fn load(content: &Path, only: &[String], problems: &mut Problems) -> Content
             tree.base.insert(lang, load_layer(&dir, problems));
         }
     }
-    let mut ids: Vec<String> = match fs::read_dir(content) {
-        Ok(entries) => entries
-            .filter_map(Result::ok)
-            .filter(|e| e.path().join("programme.yaml").is_file())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect(),
+    let ids = match programme_ids(content) {
+        Ok(ids) => ids,
         Err(e) => {
-            problems.push(Diagnostic::error(format!("cannot read the content folder: {e}")).in_file(content));
+            problems.push(
+                Diagnostic::error(format!("cannot read the content folder `{}`: {e}", content.display()))
+                    .with_help("run handbook in the project folder (the one holding `content/` and `themes/`), or name it with `--root DIR`"),
+            );
             return tree;
         }
     };
-    ids.sort();
     for wanted in only {
         if !ids.contains(wanted) {
             problems.push(
@@ -325,13 +371,18 @@ pub fn load(content: &Path, only: &[String], problems: &mut Problems) -> Content
                 problems.push(Diagnostic::error(message).in_file(&dir));
                 return (None, problems);
             }
-            let source = match read_text(&dir.join("programme.yaml")) {
-                Ok(settings) => {
+            let parsed =
+                read_text(&dir.join("programme.yaml")).map_err(Problems::from).and_then(|settings| {
+                    let programme = Programme::parse(&id, &settings.text, &settings.path)?;
+                    Ok((programme, settings))
+                });
+            let source = match parsed {
+                Ok((programme, settings)) => {
                     let layer = load_layer(&dir, &mut problems);
-                    Some(ProgrammeSource { id, settings, layer })
+                    Some(ProgrammeSource { programme, settings, layer })
                 }
-                Err(d) => {
-                    problems.push(d);
+                Err(p) => {
+                    problems.extend(p);
                     None
                 }
             };
@@ -357,8 +408,8 @@ mod tests {
     #[test]
     fn body_starts_after_the_closing_fence() {
         let p = page("---\ntitle: A\nweight: 3\n---\n# Body\n").unwrap();
-        assert_eq!(p.front.title, "A");
-        assert_eq!(p.front.weight, 3);
+        assert_eq!(p.front.title.as_deref(), Some("A"));
+        assert_eq!(p.front.weight, Some(3));
         assert_eq!(p.body, "# Body\n");
         assert_eq!(p.body_line, 5);
     }

@@ -127,7 +127,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Schema => {
-            print!("{}", handbook::settings::schema_json());
+            print!("{}", handbook::schema_json());
             ExitCode::SUCCESS
         }
     }

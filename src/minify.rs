@@ -19,7 +19,7 @@ use crate::diagnostic::Diagnostic;
 
 /// The published form of a theme's static file `bytes` read from `path`: scripts minified,
 /// everything else as it is.
-pub fn static_file(path: &Path, bytes: Vec<u8>) -> (Vec<u8>, Option<Diagnostic>) {
+pub(crate) fn static_file(path: &Path, bytes: Vec<u8>) -> (Vec<u8>, Option<Diagnostic>) {
     if path.extension().is_none_or(|e| e != "js") {
         return (bytes, None);
     }
@@ -42,7 +42,7 @@ pub fn static_file(path: &Path, bytes: Vec<u8>) -> (Vec<u8>, Option<Diagnostic>)
 }
 
 /// A classic script, minified; or where and why it does not parse.
-pub fn script(source: &str) -> Result<String, (usize, String)> {
+pub(crate) fn script(source: &str) -> Result<String, (usize, String)> {
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, source, SourceType::cjs()).parse();
     if let Some(error) = parsed.errors.first() {

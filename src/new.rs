@@ -39,6 +39,12 @@ pub fn create(content: &Path, id: &str, lang: Lang, name: &str) -> Result<PathBu
     Ok(file)
 }
 
+/// A scaffold with its placeholders filled in, as a person would, for tests.
+#[cfg(test)]
+pub(crate) fn filled_scaffold(lang: Lang) -> String {
+    tests::filled(&scaffold(lang).replace("{{name}}", "\"X\"").replace("{{id}}", "x"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{create, scaffold};
@@ -46,16 +52,85 @@ mod tests {
     use crate::settings::Programme;
     use std::path::Path;
 
+    pub(super) fn filled(text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(start) = rest.find("\"<") {
+            let end = rest[start..].find(">\"").map_or(rest.len(), |e| start + e + 2);
+            out.push_str(&rest[..start]);
+            let placeholder = &rest[start..end];
+            out.push_str(if placeholder.contains("WAS-Tool") {
+                "\"https://www.was.digst.dk/odense\""
+            } else if placeholder.contains("mail") || placeholder.contains("adress") {
+                "\"hr@odense.dk\""
+            } else {
+                "\"Et rigtigt svar\""
+            });
+            rest = &rest[end..];
+        }
+        out + rest
+    }
+
     #[test]
-    fn scaffolds_parse_and_set_every_setting() {
+    fn the_scaffold_is_refused_until_every_placeholder_is_filled_in() {
         for lang in Lang::ALL {
             let text = scaffold(lang).replace("{{name}}", "\"Test: \\\"x\\\"\"").replace("{{id}}", "x");
-            let p = Programme::parse("x", &text, Path::new("programme.yaml")).unwrap();
+            let problems = Programme::parse("x", &text, Path::new("programme.yaml")).unwrap_err();
+            let placeholders =
+                text.lines().filter(|l| !l.trim_start().starts_with('#') && l.contains("\"<")).count();
+            assert_eq!(problems.errors().count(), placeholders, "{}", problems.render(Path::new("/"), false));
+            assert!(
+                problems
+                    .errors()
+                    .all(|d| d.message.contains("still holds the placeholder") && d.line.is_some())
+            );
+            let p = Programme::parse("x", &filled(&text), Path::new("programme.yaml")).unwrap();
             assert_eq!(p.lang(), lang);
-            assert_eq!(p.settings.name, "Test: \"x\"");
-            assert!(p.settings.max_mentees_per_mentor.is_some());
-            assert!(p.settings.dates.kickoff.is_some());
-            assert!(!p.settings.contacts.is_empty());
+            assert_eq!(p.settings.name.value, "Test: \"x\"");
+        }
+    }
+
+    /// The settings the scaffold shows as comments, to switch on.
+    const SWITCHES: &[&str] = &[
+        "meetings",
+        "duration",
+        "max_mentees_per_mentor",
+        "process",
+        "dates",
+        "accessibility",
+        "roles",
+        "pages",
+        "roles_diagram",
+        "branding",
+    ];
+
+    #[test]
+    fn every_setting_the_scaffold_explains_parses_when_switched_on() {
+        // Protects: the commented examples are valid settings, process included.
+        for lang in Lang::ALL {
+            let text: String = scaffold(lang)
+                .lines()
+                .map(|l| match l.strip_prefix("# ") {
+                    Some(rest)
+                        if rest.starts_with(' ')
+                            || SWITCHES.iter().any(|k| rest.starts_with(&format!("{k}:"))) =>
+                    {
+                        rest.to_owned()
+                    }
+                    _ => l.to_owned(),
+                })
+                .map(|l| l + "\n")
+                .collect();
+            let text = filled(&text.replace("{{name}}", "N").replace("{{id}}", "x"))
+                .replace("unit: \"Et", "unit: \"Enheden\" #");
+            let p = Programme::parse("x", &text, Path::new("programme.yaml"))
+                .map_err(|e| e.render(Path::new("/"), false))
+                .unwrap_or_else(|e| panic!("{lang}:\n{e}\n{text}"));
+            assert!(
+                p.settings.process.first_contact.is_some() && p.settings.meetings.every.is_some(),
+                "{lang}"
+            );
+            assert!(p.settings.accessibility.is_some() && !p.settings.pages.drop.is_empty(), "{lang}");
         }
     }
 

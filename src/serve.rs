@@ -21,7 +21,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::{BuildOptions, BuildReport};
 
-pub const PREFIX: &str = "/handbook/";
+pub(crate) const PREFIX: &str = "/handbook/";
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -124,16 +124,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Diagnostic> {
 }
 
 fn programme_ids(content: &Path) -> Vec<String> {
-    let mut ids: Vec<String> = std::fs::read_dir(content)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .filter(|e| e.path().join("programme.yaml").is_file())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    ids.sort();
-    ids
+    crate::load::programme_ids(content).unwrap_or_default()
 }
 
 /// Prints the build's problems and records them for the overlay; bumps the version.
@@ -151,7 +142,7 @@ fn report(root: &Path, report: &BuildReport, shared: &Shared, colour: bool) {
 }
 
 /// The programmes a set of changed paths can affect; `None` when nothing relevant changed.
-pub fn affected_programmes(root: &Path, changed: &[PathBuf], only: &[String]) -> Option<Vec<String>> {
+pub(crate) fn affected_programmes(root: &Path, changed: &[PathBuf], only: &[String]) -> Option<Vec<String>> {
     let content = root.join("content");
     let all: Vec<String> = if only.is_empty() { programme_ids(&content) } else { only.to_vec() };
     let mut affected = BTreeSet::new();
@@ -165,9 +156,8 @@ pub fn affected_programmes(root: &Path, changed: &[PathBuf], only: &[String]) ->
             (Some("_base"), Some(lang)) => {
                 let Ok(lang) = lang.parse::<Lang>() else { continue };
                 for id in &all {
-                    let yaml =
-                        std::fs::read_to_string(content.join(id).join("programme.yaml")).unwrap_or_default();
-                    let uses = yaml.lines().any(|l| l.trim() == format!("language: {}", lang.code()));
+                    // A programme whose settings cannot be read is rebuilt, to show why.
+                    let uses = crate::load::programme_language(&content.join(id)).is_none_or(|l| l == lang);
                     if uses {
                         affected.insert(id.clone());
                     }
@@ -331,7 +321,7 @@ mod tests {
             std::fs::create_dir_all(root.join("content").join(id)).unwrap();
             std::fs::write(
                 root.join("content").join(id).join("programme.yaml"),
-                format!("language: {lang}\n"),
+                format!("name: N\norganisation: O\naudience: a\nmentors: m\nlanguage: {lang}\n"),
             )
             .unwrap();
         }

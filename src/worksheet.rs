@@ -1,35 +1,37 @@
 //! Worksheets: fillable forms defined as data.
 //!
-//! Input: `worksheets/<id>.yaml` (see `content/FORMAT.md`). Output: a [`Worksheet`] (validated:
-//! unique field ids, a grid has four fields, a table has columns), and its HTML: a real, labelled
-//! `<form>` with fieldsets and legends. The browser side (`worksheets.js`) finds forms by
-//! `data-worksheet`, keeps answers in localStorage under `handbook:<programme>:<id>:v<version>`,
-//! and needs nothing else from the server.
+//! Input: `worksheets/<id>.yaml` (see `content/FORMAT.md`). Output: a [`Worksheet`], validated
+//! (unique field ids, a grid has four fields, a table has columns), then worded for one
+//! programme ([`Worksheet::worded`]: its texts may quote settings and depend on them, like
+//! pages), and its [`WorksheetView`]: the typed context of the theme's
+//! `components/worksheet.html`, which writes the form. The browser side (`worksheets.js`)
+//! finds forms by `data-worksheet`, keeps answers in localStorage under
+//! `handbook:<programme>:<id>:v<version>`, and needs nothing else from the server.
 
 use std::collections::HashSet;
-use std::fmt::Write as _;
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::Diagnostic;
-use crate::html::escape;
-use crate::i18n::I18n;
+use crate::diagnostic::{Diagnostic, Problems};
+use crate::settings::Text;
+use crate::strings::Strings;
+use crate::vocabulary::{ExprError, Vocabulary};
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Worksheet {
-    pub title: String,
+pub(crate) struct Worksheet {
+    pub title: Text,
     /// Raised when fields change meaning; part of the storage key.
     pub version: u32,
     #[serde(default)]
-    pub intro: Option<String>,
+    pub intro: Option<Text>,
     pub sections: Vec<Section>,
 }
 
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum Layout {
+pub(crate) enum Layout {
     #[default]
     List,
     Grid,
@@ -38,9 +40,9 @@ pub enum Layout {
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Section {
+pub(crate) struct Section {
     #[serde(default)]
-    pub title: Option<String>,
+    pub title: Option<Text>,
     #[serde(default)]
     pub layout: Layout,
     #[serde(default)]
@@ -58,16 +60,16 @@ pub struct Section {
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Axes {
+pub(crate) struct Axes {
     /// Left column, right column.
-    pub x: [String; 2],
+    pub x: [Text; 2],
     /// Top row, bottom row.
-    pub y: [String; 2],
+    pub y: [Text; 2],
 }
 
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum FieldType {
+pub(crate) enum FieldType {
     Text,
     #[default]
     Textarea,
@@ -76,15 +78,15 @@ pub enum FieldType {
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Field {
+pub(crate) struct Field {
     pub id: String,
-    pub label: String,
+    pub label: Text,
     #[serde(default)]
-    pub help: Option<String>,
+    pub help: Option<Text>,
     #[serde(default, rename = "type")]
     pub kind: FieldType,
     #[serde(default)]
-    pub default: Option<String>,
+    pub default: Option<Text>,
 }
 
 fn valid_id(id: &str) -> bool {
@@ -165,214 +167,227 @@ impl Worksheet {
         Ok(())
     }
 
+    /// Every text of the worksheet, mutably, for wording it.
+    fn texts_mut(&mut self) -> Vec<&mut Text> {
+        let mut all: Vec<&mut Text> = vec![&mut self.title];
+        all.extend(self.intro.as_mut());
+        for s in &mut self.sections {
+            all.extend(s.title.as_mut());
+            if let Some(axes) = &mut s.axes {
+                all.extend(axes.x.iter_mut().chain(axes.y.iter_mut()));
+            }
+            for f in s.fields.iter_mut().chain(s.columns.iter_mut()) {
+                all.push(&mut f.label);
+                all.extend(f.help.as_mut());
+                all.extend(f.default.as_mut());
+            }
+        }
+        all
+    }
+
+    /// The worksheet in one programme's words: settings quoted, branches chosen. Problems point
+    /// at the line and column of the text in `file`, whose contents are `source`.
+    pub fn worded(&self, v: &Vocabulary, file: &Path, source: &str) -> Result<Worksheet, Problems> {
+        let mut ws = self.clone();
+        let mut problems = Problems::default();
+        for text in ws.texts_mut() {
+            match v.expand_text(&text.value) {
+                Ok(worded) => text.value = worded,
+                Err(e) => problems.push(text_error(e, text, file, source)),
+            }
+        }
+        if problems.has_errors() { Err(problems) } else { Ok(ws) }
+    }
+
     /// Every question and help text, for the search index.
     pub fn text(&self) -> String {
-        let mut out = format!("{}\n", self.title);
+        let mut out = format!("{}\n", self.title.value);
         for s in &self.sections {
+            if let Some(t) = &s.title {
+                out.push_str(t);
+                out.push('\n');
+            }
             for f in s.fields.iter().chain(&s.columns) {
-                let _ = writeln!(out, "{} {}", f.label, f.help.as_deref().unwrap_or(""));
+                out.push_str(&f.label);
+                if let Some(h) = &f.help {
+                    out.push(' ');
+                    out.push_str(h);
+                }
+                out.push('\n');
             }
         }
         out
     }
 }
 
-/// What rendering a worksheet needs besides the worksheet.
-pub struct FormContext<'a> {
-    pub programme: &'a str,
-    pub id: &'a str,
-    pub i18n: &'a I18n,
-    /// Defaults with settings already quoted, by field id.
-    pub defaults: &'a dyn Fn(&str) -> Option<String>,
-    /// Renders the intro's Markdown.
-    pub markdown: &'a dyn Fn(&str) -> String,
-}
-
-impl Worksheet {
-    pub fn to_html(&self, cx: &FormContext) -> String {
-        let t = |k: &str| escape(cx.i18n.get(k));
-        let id = cx.id;
-        let mut h = String::new();
-        let _ = write!(
-            h,
-            r#"<form class="worksheet" id="ws-{id}" data-worksheet="{id}" data-programme="{prog}" data-version="{ver}" aria-labelledby="ws-{id}-title" data-msg-saved="{saved}" data-msg-clear-confirm="{confirm}" data-msg-unavailable="{unavail}" data-msg-imported="{imported}" data-msg-invalid="{invalid}" data-msg-row="{row}" data-msg-remove-row="{remove}" data-msg-earlier="{earlier}">"#,
-            prog = escape(cx.programme),
-            ver = self.version,
-            saved = t("worksheet_saved"),
-            confirm = t("worksheet_clear_confirm"),
-            unavail = t("worksheet_storage_unavailable"),
-            imported = t("worksheet_imported"),
-            invalid = t("worksheet_import_invalid"),
-            row = t("worksheet_row"),
-            remove = t("worksheet_remove_row"),
-            earlier = t("worksheet_earlier_answers"),
-        );
-        let _ = write!(h, r#"<h2 class="ws-title" id="ws-{id}-title">{}</h2>"#, escape(&self.title));
-        if let Some(intro) = &self.intro {
-            let _ = write!(h, r#"<div class="ws-intro">{}</div>"#, (cx.markdown)(intro));
-        }
-        for (i, section) in self.sections.iter().enumerate() {
-            self.section_html(&mut h, cx, i, section);
-        }
-        let _ = write!(
-            h,
-            r#"<div class="ws-controls" role="group" aria-label="{actions}"><button type="button" data-action="export-json">{json}</button><button type="button" data-action="export-text">{text}</button><label class="ws-import-label" for="ws-{id}-import">{import}</label><input type="file" id="ws-{id}-import" class="ws-import" data-action="import" accept=".json,application/json"><button type="button" data-action="print">{print}</button><button type="button" data-action="clear" class="ws-danger">{clear}</button></div><p class="ws-status" role="status" aria-live="polite"></p><p class="ws-privacy">{privacy}</p></form>"#,
-            actions = t("worksheet_actions"),
-            json = t("worksheet_export_json"),
-            text = t("worksheet_export_text"),
-            import = t("worksheet_import"),
-            print = t("worksheet_print"),
-            clear = t("worksheet_clear"),
-            privacy = t("worksheet_privacy"),
-        );
-        h
-    }
-
-    fn section_html(&self, h: &mut String, cx: &FormContext, index: usize, s: &Section) {
-        let class = match s.layout {
-            Layout::List => "ws-list",
-            Layout::Grid => "ws-grid",
-            Layout::Table => "ws-table",
-        };
-        let _ = write!(h, r#"<fieldset class="ws-section {class}">"#);
-        let legend = s.title.clone().unwrap_or_else(|| format!("{} {}", self.title, index + 1));
-        let hidden = if s.title.is_none() { r#" class="visually-hidden""# } else { "" };
-        let _ = write!(h, "<legend{hidden}>{}</legend>", escape(&legend));
-        match s.layout {
-            Layout::List => {
-                for f in &s.fields {
-                    field_html(h, cx, f);
-                }
-            }
-            Layout::Grid => {
-                // Column labels over the grid, a row label beside each row; screen readers get
-                // the same facts in each cell's description instead (the labels are aria-hidden).
-                let class = if s.axes.is_some() { "ws-grid-cells ws-with-axes" } else { "ws-grid-cells" };
-                let _ = write!(h, r#"<div class="{class}">"#);
-                if let Some(axes) = &s.axes {
-                    let _ = write!(
-                        h,
-                        r#"<span class="ws-axis ws-corner" aria-hidden="true"></span><span class="ws-axis ws-axis-x" aria-hidden="true">{}</span><span class="ws-axis ws-axis-x" aria-hidden="true">{}</span>"#,
-                        escape(&axes.x[0]),
-                        escape(&axes.x[1])
-                    );
-                }
-                for (i, f) in s.fields.iter().enumerate() {
-                    if let Some(axes) = s.axes.as_ref().filter(|_| i % 2 == 0) {
-                        let _ = write!(
-                            h,
-                            r#"<span class="ws-axis ws-axis-y" aria-hidden="true">{}</span>"#,
-                            escape(&axes.y[i / 2])
-                        );
-                    }
-                    let position = s.axes.as_ref().map(|a| format!("{}, {}", a.y[i / 2], a.x[i % 2]));
-                    field_html_with(h, cx, f, position.as_deref());
-                }
-                h.push_str("</div>");
-            }
-            Layout::Table => table_html(h, cx, s),
-        }
-        h.push_str("</fieldset>");
+/// An error in a text of a data file, at its place in the file. A text on one line is
+/// pointed at exactly; in a folded block the line of its key is shown.
+pub(crate) fn text_error(e: ExprError, text: &Text, file: &Path, source: &str) -> Diagnostic {
+    let (line, column) = (text.at.line() as usize, text.at.column() as usize);
+    let same_line = !text.value[..e.offset.min(text.value.len())].contains('\n');
+    let column = if same_line { column + e.offset + quote_width(source, line, column) } else { column };
+    let d = Diagnostic::error(e.message).in_file(file).at(source, line, column);
+    match e.help {
+        Some(h) => d.with_help(h),
+        None => d,
     }
 }
 
-fn field_html(h: &mut String, cx: &FormContext, f: &Field) {
-    field_html_with(h, cx, f, None);
-}
-
-fn field_html_with(h: &mut String, cx: &FormContext, f: &Field, position: Option<&str>) {
-    let dom_id = format!("ws-{}-{}", cx.id, f.id);
-    let has_help = position.is_some() || f.help.is_some();
-    let described = if has_help { format!(r#" aria-describedby="{dom_id}-help""#) } else { String::new() };
-    let _ = write!(h, r#"<div class="ws-field"><label for="{dom_id}">{}</label>"#, escape(&f.label));
-    if has_help {
-        // A grid cell's position is shown by the axes on wide screens and spelled out on phones.
-        let position = position
-            .map(|p| format!(r#"<span class="ws-position">{}. </span>"#, escape(p)))
-            .unwrap_or_default();
-        let help = escape(f.help.as_deref().unwrap_or(""));
-        let _ = write!(h, r#"<p class="ws-help" id="{dom_id}-help">{position}{help}</p>"#);
-    }
-    let value = (cx.defaults)(&f.id).unwrap_or_default();
-    let default_attr =
-        if value.is_empty() { String::new() } else { format!(r#" data-default="{}""#, escape(&value)) };
-    match f.kind {
-        FieldType::Textarea => {
-            let _ = write!(
-                h,
-                r#"<textarea id="{dom_id}" name="{}" rows="4"{described}{default_attr}>{}</textarea>"#,
-                f.id,
-                escape(&value)
-            );
-        }
-        FieldType::Text | FieldType::Date => {
-            let kind = if f.kind == FieldType::Date { "date" } else { "text" };
-            let _ = write!(
-                h,
-                r#"<input type="{kind}" id="{dom_id}" name="{}" value="{}"{described}{default_attr}>"#,
-                f.id,
-                escape(&value)
-            );
-        }
-    }
-    h.push_str("</div>");
+/// 1 when the value at `line`:`column` is written in quotes, so offsets inside it start after
+/// the quote.
+fn quote_width(source: &str, line: usize, column: usize) -> usize {
+    let first =
+        source.lines().nth(line.saturating_sub(1)).and_then(|l| l.chars().nth(column.saturating_sub(1)));
+    usize::from(matches!(first, Some('"' | '\'')))
 }
 
 /// Tables with more columns than this show their rows as cards.
 const CARD_COLUMNS: usize = 3;
 
-fn table_html(h: &mut String, cx: &FormContext, s: &Section) {
-    let table_id = s.id.as_deref().unwrap_or("table");
-    let rows = s.rows.unwrap_or(1);
-    let row_word = cx.i18n.get("worksheet_row");
-    // More columns than a phone or an A4 page can show side by side: each row becomes a card.
-    // The header row then stays for screen readers only.
-    let (wrap, head) = if s.columns.len() > CARD_COLUMNS {
-        ("ws-table-wrap ws-cards", r#" class="visually-hidden""#)
-    } else {
-        ("ws-table-wrap", "")
-    };
-    let _ = write!(h, r#"<div class="{wrap}"><table data-table="{table_id}"><thead{head}><tr>"#);
-    for c in &s.columns {
-        let _ = write!(h, r#"<th scope="col">{}</th>"#, escape(&c.label));
-    }
-    let _ = write!(
-        h,
-        r#"<th scope="col"><span class="visually-hidden">{}</span></th></tr></thead><tbody>"#,
-        escape(cx.i18n.get("worksheet_actions"))
-    );
-    for row in 0..rows {
-        let _ = write!(h, r#"<tr data-row="{row}">"#);
-        for c in &s.columns {
-            let label = format!("{}, {} {}", c.label, row_word, row + 1);
-            let name = format!("{table_id}.{row}.{}", c.id);
-            let cell = match c.kind {
-                FieldType::Textarea => {
-                    format!(r#"<textarea name="{name}" rows="3" aria-label="{}"></textarea>"#, escape(&label))
+/// What `components/worksheet.html` sees.
+#[derive(Debug, Serialize)]
+pub(crate) struct WorksheetView<'a> {
+    pub id: &'a str,
+    pub programme: &'a str,
+    pub version: u32,
+    pub title: &'a str,
+    /// The intro rendered from Markdown.
+    pub intro: Option<String>,
+    pub sections: Vec<SectionView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct SectionView<'a> {
+    pub layout: Layout,
+    /// The legend: the section's title, or the worksheet's title and the section's number.
+    pub legend: String,
+    /// The section has no title of its own, so its legend is for screen readers only.
+    pub legend_hidden: bool,
+    /// A grid's column labels (left, right), when it has axes.
+    pub columns: Option<[&'a str; 2]>,
+    pub fields: Vec<FieldView<'a>>,
+    pub table: Option<TableView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct FieldView<'a> {
+    /// The element's id: `ws-<worksheet>-<field>`.
+    pub dom_id: String,
+    pub name: &'a str,
+    pub label: &'a str,
+    pub help: Option<&'a str>,
+    /// A grid cell's place in words ("Vigtigt, Haster").
+    pub position: Option<String>,
+    /// In a grid with axes, the row label shown before the row's first cell.
+    pub row_label: Option<&'a str>,
+    pub kind: FieldType,
+    pub value: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct TableView<'a> {
+    pub id: &'a str,
+    /// More columns than a phone or an A4 page shows side by side: each row is a card.
+    pub cards: bool,
+    pub columns: Vec<ColumnView<'a>>,
+    pub rows: Vec<RowView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ColumnView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub kind: FieldType,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct RowView {
+    pub index: u32,
+    /// Each cell's accessible name: the column and the row ("Dato, række 2").
+    pub labels: Vec<String>,
+    /// The remove button's name ("Fjern række 2").
+    pub remove: String,
+}
+
+impl Worksheet {
+    /// The typed context of the worksheet's template; `intro` is its intro rendered.
+    pub fn view<'a>(
+        &'a self,
+        id: &'a str,
+        programme: &'a str,
+        strings: &Strings,
+        intro: Option<String>,
+    ) -> WorksheetView<'a> {
+        let sections = self
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let legend = match &s.title {
+                    Some(t) => t.value.clone(),
+                    None => format!("{} {}", self.title.value, i + 1),
+                };
+                let fields = s
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .map(|(n, f)| {
+                        let axes = s.axes.as_ref().filter(|_| s.layout == Layout::Grid);
+                        FieldView {
+                            dom_id: format!("ws-{id}-{}", f.id),
+                            name: &f.id,
+                            label: &f.label,
+                            help: f.help.as_deref(),
+                            position: axes.map(|a| format!("{}, {}", a.y[n / 2].value, a.x[n % 2].value)),
+                            row_label: axes.filter(|_| n % 2 == 0).map(|a| a.y[n / 2].value.as_str()),
+                            kind: f.kind,
+                            value: f.default.as_deref().unwrap_or(""),
+                        }
+                    })
+                    .collect();
+                let table = (s.layout == Layout::Table).then(|| TableView {
+                    id: s.id.as_deref().unwrap_or("table"),
+                    cards: s.columns.len() > CARD_COLUMNS,
+                    columns: s
+                        .columns
+                        .iter()
+                        .map(|c| ColumnView { id: &c.id, label: &c.label, kind: c.kind })
+                        .collect(),
+                    rows: (0..s.rows.unwrap_or(1))
+                        .map(|row| RowView {
+                            index: row,
+                            labels: s
+                                .columns
+                                .iter()
+                                .map(|c| format!("{}, {} {}", c.label.value, strings.worksheet_row, row + 1))
+                                .collect(),
+                            remove: format!(
+                                "{} {} {}",
+                                strings.worksheet_remove_row,
+                                strings.worksheet_row,
+                                row + 1
+                            ),
+                        })
+                        .collect(),
+                });
+                SectionView {
+                    layout: s.layout,
+                    legend,
+                    legend_hidden: s.title.is_none(),
+                    columns: s.axes.as_ref().map(|a| [a.x[0].value.as_str(), a.x[1].value.as_str()]),
+                    fields,
+                    table,
                 }
-                FieldType::Text | FieldType::Date => {
-                    let kind = if c.kind == FieldType::Date { "date" } else { "text" };
-                    format!(r#"<input type="{kind}" name="{name}" aria-label="{}">"#, escape(&label))
-                }
-            };
-            let _ = write!(h, r#"<td data-label="{}">{cell}</td>"#, escape(&c.label));
-        }
-        let _ = write!(
-            h,
-            r#"<td><button type="button" data-action="remove-row">{}</button></td></tr>"#,
-            escape(&format!("{} {} {}", cx.i18n.get("worksheet_remove_row"), row_word, row + 1))
-        );
+            })
+            .collect();
+        WorksheetView { id, programme, version: self.version, title: &self.title, intro, sections }
     }
-    let _ = write!(
-        h,
-        r#"</tbody></table></div><button type="button" data-action="add-row" data-table="{table_id}">{}</button>"#,
-        escape(cx.i18n.get("worksheet_add_row"))
-    );
 }
 
 #[cfg(test)]
 mod tests {
     use super::Worksheet;
+    use crate::vocabulary::Vocabulary;
     use std::path::Path;
 
     fn parse(yaml: &str) -> Result<Worksheet, String> {
@@ -401,5 +416,23 @@ mod tests {
             parse("title: X\nversion: 1\nsections:\n  - fields:\n      - {id: a, label: A, type: slider}\n")
                 .unwrap_err();
         assert!(err.contains("slider"), "{err}");
+    }
+
+    #[test]
+    fn texts_are_worded_for_the_programme_and_errors_point_into_the_file() {
+        let p = crate::vocabulary::tests::programme(
+            "sv",
+            "roles:\n  mentee: { singular: mentee, plural: mentees, definite: menteen, definite_plural: menteerna }\n",
+        );
+        let v = Vocabulary { programme: &p, diagram_roles: None };
+        let yaml = "title: Inför mötet\nversion: 1\nsections:\n  - fields:\n      - id: a\n        label: \"Vad vill {{ roles.mentee | definite }} säga?\"\n        default: \"{% if meetings.every %}{{ meetings.every }}{% endif %}\"\n";
+        let ws = Worksheet::parse(yaml, Path::new("ws.yaml")).unwrap();
+        let worded = ws.worded(&v, Path::new("ws.yaml"), yaml).unwrap();
+        assert_eq!(worded.sections[0].fields[0].label.value, "Vad vill menteen säga?");
+        assert_eq!(worded.sections[0].fields[0].default.as_ref().unwrap().value, "varannan månad");
+        let bad = yaml.replace("definite }}", "definit }}");
+        let ws = Worksheet::parse(&bad, Path::new("ws.yaml")).unwrap();
+        let err = ws.worded(&v, Path::new("ws.yaml"), &bad).unwrap_err().render(Path::new("/"), false);
+        assert!(err.contains("unknown filter `definit`") && err.contains("ws.yaml:6:44"), "{err}");
     }
 }

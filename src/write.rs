@@ -26,7 +26,7 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 /// One file of a site: its path relative to the site root (with `/`) and its bytes.
 #[derive(Clone, Debug)]
-pub struct OutputFile {
+pub(crate) struct OutputFile {
     pub path: String,
     pub bytes: Vec<u8>,
 }
@@ -38,7 +38,7 @@ impl OutputFile {
 }
 
 /// The folder beside the sites that holds each site's second copy.
-pub const SPARE_DIR: &str = ".handbook";
+pub(crate) const SPARE_DIR: &str = ".handbook";
 
 fn spare(out: &Path, id: &str) -> PathBuf {
     out.join(SPARE_DIR).join(id)
@@ -49,7 +49,8 @@ fn old(out: &Path, id: &str) -> PathBuf {
 }
 
 /// Writes the site of programme `id` into `out/id`, replacing what was there.
-pub fn write_site(out: &Path, id: &str, files: &[OutputFile]) -> io::Result<PathBuf> {
+#[cfg(test)]
+pub(crate) fn write_site(out: &Path, id: &str, files: &[OutputFile]) -> io::Result<PathBuf> {
     let staging = Staging::begin(out, id, true)?;
     for file in files {
         staging.put(&file.path, &file.bytes)?;
@@ -61,7 +62,7 @@ pub fn write_site(out: &Path, id: &str, files: &[OutputFile]) -> io::Result<Path
 /// never held in memory whole), and [`Staging::commit`] swaps the folder into place. Dropped
 /// without a commit (a failed build), the live site stays as it was. With `write: false`
 /// (`handbook check`) files are only counted.
-pub struct Staging {
+pub(crate) struct Staging {
     out: PathBuf,
     id: String,
     target: Option<Target>,

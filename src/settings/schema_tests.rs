@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use handbook::settings::{Programme, schema_json};
+use super::{Programme, schema_json};
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -38,14 +38,8 @@ fn the_committed_schema_is_the_generated_one() {
 fn schema_and_parser_accept_every_example_programme() {
     let v = validator();
     let mut examples: Vec<(String, String)> = vec![
-        (
-            "scaffold da".into(),
-            include_str!("../src/scaffold/programme.da.yaml").replace("{{name}}", "\"X\""),
-        ),
-        (
-            "scaffold sv".into(),
-            include_str!("../src/scaffold/programme.sv.yaml").replace("{{name}}", "\"X\""),
-        ),
+        ("scaffold da".into(), crate::new::filled_scaffold(crate::lang::Lang::Danish)),
+        ("scaffold sv".into(), crate::new::filled_scaffold(crate::lang::Lang::Swedish)),
     ];
     for entry in std::fs::read_dir(repo().join("content")).unwrap() {
         let file = entry.unwrap().path().join("programme.yaml");
@@ -63,7 +57,7 @@ fn schema_and_parser_accept_every_example_programme() {
 #[test]
 fn schema_and_parser_reject_the_same_invalid_examples() {
     let v = validator();
-    let good = "name: N\norganisation: O\nlanguage: da\naudience: a\nmentors: m\nmeetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\naccessibility:\n  status: full\n  assessed: 2026-11-01\n  method: self-assessment\n  reviewed: 2026-11-02\n  feedback: { email: a@b.dk }\n  was_tool_url: https://x.dk\n";
+    let good = "name: N\norganisation: O\nlanguage: da\naudience: a\nmentors: m\nmeetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\nprocess:\n  mentee_joins: apply\n  first_contact: mentee\n  evaluation: { each_meeting: true, final_meeting: leader }\naccessibility:\n  status: full\n  assessed: 2026-11-01\n  method: self-assessment\n  reviewed: 2026-11-02\n  feedback: { email: a@b.dk }\n  was_tool_url: https://x.dk\n";
     assert!(parser_accepts(good));
     let errors: Vec<String> =
         v.iter_errors(&as_json(good)).map(|e| format!("{e} at {}", e.instance_path())).collect();
@@ -74,7 +68,9 @@ fn schema_and_parser_reject_the_same_invalid_examples() {
         good.replace("90 minutes", "90 lightyears"),
         good.replace("12 months", "12 days"),
         good.replace("language: da", "language: de"),
-        good.replace("duration: 12 months\n", ""),
+        good.replace("name: N\n", ""),
+        good.replace("first_contact: mentee", "first_contact: hr"),
+        good.replace("each_meeting: true", "each_meeting: often"),
         format!("{good}colour: blue\n"),
         format!("{good}dates:\n  kickoff: 2011-02-30\n"),
         format!("{good}dates:\n  kickoff: {{ date: 2011-08-24, time: noon }}\n"),

@@ -1,11 +1,9 @@
 //! The five real programmes in `content/`: each builds, and each site states its own facts in
 //! its own language (from `../shared/seeds/`), quoted from its settings.
 
-mod common;
-
 use std::path::Path;
 
-use common::texts;
+use crate::common::texts;
 use handbook::BuildOptions;
 use scraper::Html;
 
@@ -99,10 +97,10 @@ fn every_site_is_in_its_language_with_its_organisation_in_the_header() {
         ("grundskoleforvaltningen", "sv", "Grundskoleförvaltningen"),
     ] {
         let index = sites.page(id, "index.html");
-        assert_eq!(common::attrs(&index, "html", "lang"), [lang], "{id}");
+        assert_eq!(crate::common::attrs(&index, "html", "lang"), [lang], "{id}");
         assert!(texts(&index, ".site-header").join(" ").contains(org), "{id}: no {org} in the header");
         // The tools and worksheets the issue names are there.
-        assert!(!common::attrs(&index, ".site-nav a", "href").is_empty());
+        assert!(!crate::common::attrs(&index, ".site-nav a", "href").is_empty());
     }
 }
 

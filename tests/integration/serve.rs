@@ -1,14 +1,12 @@
 //! `handbook serve` as an author uses it: start it, read a page over loopback, edit, break and
 //! fix a file, and stop it.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::Project;
+use crate::common::Project;
 
 struct Server {
     child: Child,

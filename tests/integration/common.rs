@@ -1,6 +1,6 @@
-//! Test helpers: a project folder in a temporary directory, built in-process, and the produced
-//! HTML parsed for assertions. Each test writes the few files it is about; `Project::minimal`
-//! adds a small Danish and Swedish base so a test only names what differs.
+//! Test helpers: a fixture project (a folder under `tests/fixtures/`) copied to a temporary
+//! directory with the repository's default theme, changed file by file, built in-process, and the
+//! produced HTML parsed for assertions.
 #![allow(dead_code)]
 
 use std::fs;
@@ -13,43 +13,37 @@ pub struct Project {
     dir: tempfile::TempDir,
 }
 
-pub const DA_INDEX: &str = "---\ntitle: Forside\nweight: 0\n---\n\nVelkommen til {{ name }}. Parrene mødes {{ meetings.every }} i {{ meetings.length }}.\n\n{{ key_dates() }}\n\n{{ contacts() }}\n";
-pub const SV_INDEX: &str = "---\ntitle: Startsida\nweight: 0\n---\n\nVälkommen till {{ name }}. Ni träffas {{ meetings.every }} i {{ meetings.length }}.\n";
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
 
-pub const ROLES_DA: &str = "title: Mentors fire roller\ndescription: Fire roller på to akser.\naxes: {directive: Direktiv, non_directive: Ikke-direktiv, challenging: Udfordrende, supporting: Støttende}\nroles:\n  - {quadrant: directive-challenging, name: Netværker, says: Jeg sætter dig i kontakt med X., responsibility: Mentor har meget ansvar}\n  - {quadrant: non_directive-challenging, name: Coach, says: Hvad vil du gøre?, responsibility: Menteen har ansvaret}\n  - {quadrant: directive-supporting, name: Rådgiver, says: Hvis jeg var dig ..., responsibility: Mentor har meget ansvar}\n  - {quadrant: non_directive-supporting, name: Sparringspartner, says: Har du prøvet ...?, responsibility: Delt ansvar}\n";
-
-pub const SWOT_DA: &str = "title: SWOT-analyse\nversion: 1\nsections:\n  - title: Din SWOT\n    layout: grid\n    axes: {x: [Hjælper, Skader], y: [Internt, Eksternt]}\n    fields:\n      - {id: strengths, label: Styrker, help: Hvad gør du godt?}\n      - {id: weaknesses, label: Svagheder}\n      - {id: opportunities, label: Muligheder}\n      - {id: threats, label: Trusler}\n";
-
-/// The accessibility facts every programme must carry.
-pub const ACCESSIBILITY: &str = "accessibility:\n  status: partial\n  assessed: 2026-11-01\n  method: self-assessment\n  reviewed: 2026-11-20\n  feedback: { email: hr@example.dk }\n  non_accessible:\n    - { content: Gamle PDF-bilag, reason: Offentliggjort før loven }\n  was_tool_url: https://www.was.digst.dk/example\n";
-
+/// The settings of the `minimal` fixture's Danish programme, in language `lang`, with `extra`
+/// settings before its accessibility facts.
 pub fn programme_yaml(lang: &str, extra: &str) -> String {
-    format!(
-        "name: Mentorordningen\norganisation: Testby Kommune\nlanguage: {lang}\naudience: nye ledere\nmentors: erfarne ledere\nmeetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\n{extra}{ACCESSIBILITY}"
-    )
+    let text = fs::read_to_string(repo().join("tests/fixtures/minimal/content/da-prog/programme.yaml"))
+        .expect("fixture");
+    text.replace("language: da", &format!("language: {lang}"))
+        .replace("accessibility:", &format!("{extra}accessibility:"))
 }
 
 impl Project {
     /// An empty project with the repository's default theme.
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
-        copy_dir(&theme, &dir.path().join("themes/default"));
+        copy_dir(&repo().join("themes/default"), &dir.path().join("themes/default"));
         Project { dir }
     }
 
-    /// A Danish and a Swedish base and programmes `da-prog` and `sv-prog`.
+    /// The fixture `tests/fixtures/<name>/`, with the default theme.
+    pub fn fixture(name: &str) -> Self {
+        let project = Project::new();
+        copy_dir(&repo().join("tests/fixtures").join(name), project.path());
+        project
+    }
+
+    /// A small Danish and Swedish base, and programmes `da-prog` and `sv-prog`.
     pub fn minimal() -> Self {
-        Project::new()
-            .file("content/_base/da/index.md", DA_INDEX)
-            .file("content/_base/da/forloeb.md", "---\ntitle: Forløbet\nweight: 10\n---\n\n## Første møde\n\nI mødes {{ meetings.every }}.\n")
-            .file("content/_base/da/vaerktoejer/index.md", "---\ntitle: Værktøjer\nweight: 20\n---\n\nSe [SWOT](swot.md).\n")
-            .file("content/_base/da/vaerktoejer/swot.md", "---\ntitle: SWOT\nweight: 21\n---\n\nTilbage til [forløbet](../forloeb.md#forste-mode).\n\n{{ worksheet(\"swot\") }}\n")
-            .file("content/_base/da/worksheets/swot.yaml", SWOT_DA)
-            .file("content/_base/da/roles.yaml", ROLES_DA)
-            .file("content/_base/sv/index.md", SV_INDEX)
-            .file("content/da-prog/programme.yaml", &programme_yaml("da", ""))
-            .file("content/sv-prog/programme.yaml", &programme_yaml("sv", ""))
+        Project::fixture("minimal")
     }
 
     pub fn file(self, path: &str, text: &str) -> Self {

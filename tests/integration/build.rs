@@ -1,8 +1,6 @@
 //! Building whole projects and looking at the produced HTML.
 
-mod common;
-
-use common::{Project, attrs, programme_yaml, texts};
+use crate::common::{Project, attrs, programme_yaml, texts};
 
 #[test]
 fn settings_are_quoted_in_the_page_language() {
@@ -76,7 +74,11 @@ fn programmes_can_add_and_drop_pages_and_navigation_follows_weight() {
     assert!(!built.site("da-prog").join("vaerktoejer/swot.html").exists());
     // The tools page linked to the dropped page: the words stay, the link goes, HR is told.
     assert_eq!(texts(&built.html("da-prog", "vaerktoejer/index.html"), "main article p"), ["Se SWOT."]);
-    assert!(built.messages().contains("warning: the link `swot.md` points to a page this programme drops"));
+    assert!(
+        built
+            .messages()
+            .contains("warning: the link `swot.md` points to a page or section this programme drops")
+    );
     // The base itself still has the page for other programmes.
     let hist = built.html("da-prog", "historie.html");
     assert_eq!(attrs(&hist, ".pager-prev", "href"), ["index.html"]);
@@ -179,7 +181,7 @@ fn code_is_highlighted_at_build_time_and_never_expanded() {
 
 #[test]
 fn key_dates_are_listed_with_calendar_files() {
-    let extra = "dates:\n  signup_deadline: 2011-05-25\n  kickoff: { date: 2011-08-24, time: \"14:00-16:00\", place: Rådhuset }\ncontacts:\n  - { name: Jette Hansen, title: HR-konsulent, email: jh@example.dk, phone: \"99 31 18 81\" }\n";
+    let extra = "dates:\n  signup_deadline: 2011-05-25\n  kickoff: { date: 2011-08-24, time: \"14:00-16:00\", place: Rådhuset }\ncontacts:\n  - { name: Jette Hansen, title: HR-konsulent, email: jh@testby.dk, phone: \"99 31 18 81\" }\n";
     let built = Project::minimal()
         .file("content/da-prog/programme.yaml", &programme_yaml("da", extra))
         .build(&["da-prog"]);
@@ -194,12 +196,15 @@ fn key_dates_are_listed_with_calendar_files() {
     );
     let ics = std::fs::read_to_string(built.site("da-prog").join("calendar/kickoff.ics")).unwrap();
     assert!(ics.contains("DTSTART:20110824T140000\r\n"));
-    common::check_rfc5545(&ics).unwrap();
-    common::check_rfc5545(
+    crate::common::check_rfc5545(&ics).unwrap();
+    crate::common::check_rfc5545(
         &std::fs::read_to_string(built.site("da-prog").join("calendar/signup_deadline.ics")).unwrap(),
     )
     .unwrap();
-    assert!(common::check_rfc5545(&ics.replace("\r\n", "\n")).is_err(), "the checker must catch bare LF");
+    assert!(
+        crate::common::check_rfc5545(&ics.replace("\r\n", "\n")).is_err(),
+        "the checker must catch bare LF"
+    );
     assert!(texts(&index, ".site-footer").join(" ").contains("Jette Hansen"));
 }
 
@@ -227,12 +232,12 @@ fn swedish_sites_carry_their_accessibility_statement_and_danish_ones_link_to_was
     assert!(body.contains("delvis förenlig"));
     assert!(body.contains("granskades den söndag 1 november 2026"));
     assert!(attrs(&statement, "main a", "href").contains(&"https://www.digg.se/tdosanmalan".to_owned()));
-    assert!(attrs(&statement, "main a", "href").contains(&"mailto:hr@example.dk".to_owned()));
+    assert!(attrs(&statement, "main a", "href").contains(&"mailto:hr@testby.dk".to_owned()));
     // Denmark: the footer link is named "Tilgængelighedserklæring" and goes to WAS-Tool; the facts
     // page for HR exists too.
     let da = built.html("da-prog", "vaerktoejer/swot.html");
     assert_eq!(texts(&da, ".footer-links a")[1], "Tilgængelighedserklæring");
-    assert_eq!(attrs(&da, ".footer-links a", "href")[1], "https://www.was.digst.dk/example");
+    assert_eq!(attrs(&da, ".footer-links a", "href")[1], "https://www.was.digst.dk/testby");
     let facts = built.html("da-prog", "tilgaengelighedserklaering.html");
     assert!(texts(&facts, "main").join(" ").contains("Sitet blev vurderet den søndag den 1. november 2026."));
 }

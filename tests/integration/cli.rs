@@ -1,10 +1,8 @@
 //! The `handbook` binary as a user runs it: exit codes, summaries, `new`, `check`, `schema`.
 
-mod common;
-
 use std::process::{Command, Output};
 
-use common::{Project, programme_yaml};
+use crate::common::{Project, programme_yaml};
 
 fn handbook(project: &Project, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_handbook"))
@@ -72,10 +70,36 @@ fn usage_errors_exit_two() {
 }
 
 #[test]
-fn new_creates_a_variant_that_builds_at_once() {
+fn new_creates_a_variant_that_builds_once_its_placeholders_are_filled_in() {
+    // Protects: `new` marks every value a person must give, and nothing marked is ever published.
     let project = Project::minimal();
     let out = handbook(&project, &["new", "odense", "--lang", "sv", "--name", "Mentorprogram för rektorer"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = handbook(&project, &["check", "odense"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    for setting in ["organisation", "unit", "audience", "mentors", "contacts[1].name", "contacts[1].email"] {
+        assert!(
+            text.contains(&format!("error: `{setting}` still holds the placeholder `<")),
+            "{setting}: {text}"
+        );
+    }
+    assert!(text.contains("--> content/odense/programme.yaml:17:15"), "{text}");
+    assert!(handbook(&project, &["build", "odense"]).status.code() == Some(1));
+    assert!(!project.path().join("site/odense").exists());
+    // Filled in (an empty optional line left out), the programme builds.
+    let file = project.path().join("content/odense/programme.yaml");
+    let filled: String = std::fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.contains("\"<titel") && !l.contains("\"<telefon"))
+        .map(|l| match l.find("\"<") {
+            Some(at) if l.contains("e-post") => format!("{}hr@odense.se\n", &l[..at]),
+            Some(at) => format!("{}Grundskolan\n", &l[..at]),
+            None => format!("{l}\n"),
+        })
+        .collect();
+    std::fs::write(&file, filled).unwrap();
     let out = handbook(&project, &["build", "odense"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let html = std::fs::read_to_string(project.path().join("site/odense/index.html")).unwrap();
@@ -104,7 +128,7 @@ fn check_reports_problems_and_warnings_but_writes_nothing() {
     assert!(text.contains("error: the link `mangler.md` points to a page that does not exist"), "{text}");
     assert!(
         text.contains(
-            "warning: `forlob.md` adds a new page; did you mean to override the base page `forloeb.md`?"
+            "warning: `forlob.md` adds a new page; did you mean to replace the base page `forloeb.md`?"
         ),
         "{text}"
     );
@@ -120,7 +144,8 @@ fn schema_prints_the_json_schema() {
     assert_eq!(out.status.code(), Some(0));
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(schema["title"], "Settings");
-    assert!(schema["required"].as_array().unwrap().iter().any(|k| k == "meetings"));
+    assert!(schema["required"].as_array().unwrap().iter().any(|k| k == "name"));
+    assert!(schema["properties"]["process"].is_object());
 }
 
 #[test]

@@ -1,0 +1,401 @@
+//! Building one programme's site: the stages after resolve, as a list of named steps.
+//!
+//! Input: a [`Resolved`] programme, the themes and the build options. Output: the site written to
+//! `<out>/<id>/` (swapped in whole), and a [`SiteSummary`]; or every problem that stopped it, in
+//! which case nothing of the site was changed. Each step returns `Result<_, Problems>`; warnings
+//! go to the `warnings` passed along.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::components::{Host, Listed, calendar_file};
+use crate::diagnostic::{Diagnostic, Problems};
+use crate::layout::{self, NavEntry, NavLink, NavTree, PageContext, PageData, SiteContext, SiteWide, View};
+use crate::markdown::{self, Rendered, Source};
+use crate::resolve::{Page, Resolved};
+use crate::roles::RolesDiagram;
+use crate::strings::Strings;
+use crate::theme::{Theme, Themes};
+use crate::vocabulary::Vocabulary;
+use crate::worksheet::Worksheet;
+use crate::write::{OutputFile, Staging};
+use crate::{BuildOptions, SiteSummary};
+
+/// Builds one site.
+pub(crate) fn build(
+    r: &Resolved,
+    themes: &Themes,
+    options: &BuildOptions,
+    warnings: &mut Problems,
+) -> Result<SiteSummary, Problems> {
+    let theme = theme(r, themes, warnings)?;
+    let words = Words::new(r, &theme)?;
+    let site = SiteContext::new(r.programme);
+    let site_data = site_data(r, &words, &site)?;
+    let pages = render_pages(r, &theme, &words, &site_data, warnings)?;
+    let extras = extra_files(r, &theme, &words)?;
+    warn_about_dropped_names(r, &pages, warnings);
+    warn_about_unplaced_worksheets(r, &pages, warnings);
+    check_links(r, &pages, &extras, warnings)?;
+    let staging = begin(r, options)?;
+    let (laid_out, (printed, index)) = rayon::join(
+        || lay_out(&pages, &theme, &site_data, &staging),
+        || rayon::join(|| print_view(&pages, &theme, &site_data, &staging), || search_index(r, &pages)),
+    );
+    laid_out?;
+    printed?;
+    let index_bytes = index.len();
+    let statement = layout::statement(&theme, &site_data, r.programme).transpose().map_err(Problems::from)?;
+    let files = extras
+        .into_iter()
+        .chain([OutputFile::new("search-index.js", index)])
+        .chain(statement.map(|html| OutputFile::new(r.programme.lang().statement_page(), html)));
+    write_files(r, options, &staging, files)?;
+    let summary = SiteSummary {
+        id: r.programme.id.clone(),
+        pages: pages.len(),
+        files: staging.files(),
+        bytes: staging.bytes(),
+        index_bytes,
+    };
+    staging.commit().map_err(|e| cannot_write(options, r, &e))?;
+    Ok(summary)
+}
+
+/// The programme's theme, with its own template and static files on top.
+fn theme(r: &Resolved, themes: &Themes, warnings: &mut Problems) -> Result<Arc<Theme>, Problems> {
+    let name = r.programme.settings.theme.as_deref().unwrap_or("default");
+    let shared = themes.get(name, warnings)?;
+    if r.theme_overrides.is_empty() {
+        return Ok(shared);
+    }
+    shared.with_overrides(r.theme_overrides, warnings).map(Arc::new)
+}
+
+/// The programme's interface strings and data in its own words.
+struct Words {
+    strings: Strings,
+    worksheets: BTreeMap<String, Worksheet>,
+    diagram: Option<RolesDiagram>,
+}
+
+impl Words {
+    fn new(r: &Resolved, theme: &Theme) -> Result<Words, Problems> {
+        let p = r.programme;
+        let v = vocabulary(r);
+        let mut problems = Problems::default();
+        let strings = match theme.strings(p.lang()) {
+            Some(theme_strings) => {
+                let file = &theme_strings.file;
+                theme_strings
+                    .strings
+                    .worded(
+                        &p.settings.strings,
+                        &v,
+                        (&file.path, &file.text),
+                        (&r.settings.path, &r.settings.text),
+                    )
+                    .map_err(|e| problems.extend(e))
+                    .ok()
+            }
+            None => {
+                problems.push(
+                    Diagnostic::error(format!("the theme has no interface strings for `{}`", p.lang()))
+                        .in_file(&p.file),
+                );
+                None
+            }
+        };
+        let mut worksheets = BTreeMap::new();
+        for (id, data) in &r.worksheets {
+            match data.value.worded(&v, &data.file.path, &data.file.text) {
+                Ok(ws) => {
+                    worksheets.insert(id.clone(), ws);
+                }
+                Err(e) => problems.extend(e),
+            }
+        }
+        let diagram = r.roles.as_ref().and_then(|d| {
+            d.value.worded(&v, &d.file.path, &d.file.text).map_err(|e| problems.extend(e)).ok()
+        });
+        match strings {
+            Some(strings) if !problems.has_errors() => Ok(Words { strings, worksheets, diagram }),
+            _ => Err(problems),
+        }
+    }
+}
+
+fn vocabulary<'a>(r: &'a Resolved) -> Vocabulary<'a> {
+    Vocabulary { programme: r.programme, diagram_roles: r.roles.as_ref().map(|d| d.value.roles.len()) }
+}
+
+/// The template data every view of the site shares.
+fn site_data(r: &Resolved, words: &Words, site: &SiteContext) -> Result<tera::Context, Problems> {
+    let shared = SiteWide { lang: r.programme.lang().code(), t: &words.strings, site };
+    crate::theme::site_data(&shared).map_err(Problems::from)
+}
+
+/// A page on its way through the steps.
+struct Built<'a> {
+    page: &'a Page<'a>,
+    url: String,
+    rendered: Rendered,
+}
+
+/// Every page through the Markdown wing, in parallel.
+fn render_pages<'a>(
+    r: &'a Resolved,
+    theme: &Theme,
+    words: &Words,
+    site_data: &tera::Context,
+    warnings: &mut Problems,
+) -> Result<Vec<Built<'a>>, Problems> {
+    let listed: Vec<Listed> =
+        r.pages.iter().map(|p| Listed { rel: p.rel, title: p.title, description: p.description }).collect();
+    let host = Host {
+        theme,
+        site: site_data,
+        programme: r.programme,
+        strings: &words.strings,
+        worksheets: &words.worksheets,
+        diagram: words.diagram.as_ref(),
+        pages: &listed,
+    };
+    let v = vocabulary(r);
+    let dropped = r.dropped_targets();
+    let cx = markdown::Context {
+        vocabulary: &v,
+        components: &host,
+        allow_raw_html: r.programme.settings.allow_raw_html,
+        dropped: &dropped,
+    };
+    let results: Vec<Result<Built, Problems>> = r
+        .pages
+        .par_iter()
+        .map(|page| {
+            let source = Source { rel: page.rel, body: &page.body, origins: &page.origins };
+            let rendered = markdown::render(&source, &cx)?;
+            Ok(Built { page, url: layout::html_url(page.rel), rendered })
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    let mut problems = Problems::default();
+    for result in results {
+        match result {
+            Ok(built) => {
+                warnings.extend(built.rendered.warnings.clone());
+                pages.push(built);
+            }
+            Err(p) => problems.extend(p),
+        }
+    }
+    if problems.has_errors() { Err(problems) } else { Ok(pages) }
+}
+
+/// The site's files other than its pages, print view, search index and statement: the theme's
+/// static files, the highlighting and branding stylesheets, the programme's assets, calendar
+/// files of its key dates.
+fn extra_files(r: &Resolved, theme: &Theme, words: &Words) -> Result<Vec<OutputFile>, Problems> {
+    let p = r.programme;
+    let mut files: Vec<OutputFile> = theme
+        .static_files
+        .iter()
+        .map(|(path, bytes)| OutputFile::new(format!("static/{path}"), bytes.clone()))
+        .collect();
+    files.push(OutputFile::new("static/highlight.css", markdown::highlight_css()));
+    let accent = p
+        .settings
+        .branding
+        .accent
+        .0
+        .as_ref()
+        .map(|c| format!(":root {{ --accent: {}; }}\n", c.value.0))
+        .unwrap_or_default();
+    files.push(OutputFile::new("static/programme.css", accent));
+    for (rel, path) in r.assets {
+        let bytes =
+            std::fs::read(path).map_err(|e| Diagnostic::error(format!("cannot read: {e}")).in_file(path))?;
+        files.push(OutputFile::new(rel.clone(), bytes));
+    }
+    let stamp = crate::calendar::stamp();
+    for (name, event) in p.settings.dates.iter() {
+        let summary = format!("{}: {}", words.strings.date_label(name), p.settings.name.value);
+        let uid = format!("{}-{}@handbook", name.key(), p.id);
+        files.push(OutputFile::new(calendar_file(name), crate::calendar::ics(&uid, &summary, event, &stamp)));
+    }
+    Ok(files)
+}
+
+/// Every local link and image must reach a page, an anchor or a file the site publishes.
+fn check_links(
+    r: &Resolved,
+    pages: &[Built],
+    extras: &[OutputFile],
+    warnings: &mut Problems,
+) -> Result<(), Problems> {
+    let mut files: HashSet<String> = extras.iter().map(|f| f.path.clone()).collect();
+    files.extend(["print.html".to_owned(), "search-index.js".to_owned()]);
+    if r.programme.settings.accessibility.is_some() {
+        files.insert(r.programme.lang().statement_page().to_owned());
+    }
+    let linked: Vec<(&str, &Rendered)> = pages.iter().map(|b| (b.page.rel, &b.rendered)).collect();
+    crate::links::check(&linked, &files, warnings)
+}
+
+/// A base page that still names a page the programme drops (a tool it does not use) in plain
+/// text is worth rewording.
+fn warn_about_dropped_names(r: &Resolved, pages: &[Built], warnings: &mut Problems) {
+    for (_, title) in &r.dropped {
+        let title = title.trim();
+        if title.chars().count() < 4 {
+            continue;
+        }
+        let wanted = title.to_lowercase();
+        for b in pages {
+            let mentions = b.rendered.sections.iter().any(|s| s.text.to_lowercase().contains(&wanted));
+            if !mentions {
+                continue;
+            }
+            let at = b.page.body.to_lowercase().find(&wanted).unwrap_or(0);
+            let source = Source { rel: b.page.rel, body: &b.page.body, origins: &b.page.origins };
+            warnings.push(
+                source
+                    .diagnostic(Diagnostic::warning(format!("this page names `{title}`, a page this programme drops")), at)
+                    .with_help("replace or drop the section that names it (`sections:` or `pages.drop: [page.md#section]`), or keep the page"),
+            );
+        }
+    }
+}
+
+/// A worksheet the programme defines but places on no page is probably a mistake.
+fn warn_about_unplaced_worksheets(r: &Resolved, pages: &[Built], warnings: &mut Problems) {
+    for (id, file) in &r.own_worksheets {
+        if !pages.iter().any(|p| p.rendered.worksheets.contains(id)) {
+            warnings.push(
+                Diagnostic::warning(format!("the worksheet `{id}` is not placed on any page"))
+                    .in_file(file)
+                    .with_help(format!(
+                        "place it with `{{{{ worksheet(\"{id}\") }}}}` in a page, or delete the file"
+                    )),
+            );
+        }
+    }
+}
+
+fn cannot_write(options: &BuildOptions, r: &Resolved, e: &std::io::Error) -> Problems {
+    Diagnostic::error(format!("cannot write the site: {e}")).in_file(options.out.join(&r.programme.id)).into()
+}
+
+/// The folder the site is written into before it is swapped in.
+fn begin(r: &Resolved, options: &BuildOptions) -> Result<Staging, Problems> {
+    Staging::begin(&options.out, &r.programme.id, options.write).map_err(|e| cannot_write(options, r, &e))
+}
+
+/// Every page laid out with the theme and written as it is made, so a big site is never in
+/// memory whole.
+fn lay_out(
+    pages: &[Built],
+    theme: &Theme,
+    site_data: &tera::Context,
+    staging: &Staging,
+) -> Result<(), Problems> {
+    let entries: Vec<NavEntry> = pages.iter().map(|b| NavEntry::new(b.page.rel, b.page.title)).collect();
+    let tree = NavTree::new(&entries);
+    // One navigation per folder, shared by its pages.
+    let mut navs: std::collections::HashMap<&str, tera::Value> = std::collections::HashMap::new();
+    for e in &entries {
+        navs.entry(e.section.as_str()).or_insert_with(|| {
+            let root = layout::root_prefix(&e.url);
+            tera::Value::from_serializable(&tree.for_folder(&entries, &e.section, &root))
+        });
+    }
+    let results: Vec<Result<(), Problems>> = pages
+        .par_iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let root = layout::root_prefix(&b.url);
+            let link = |j: usize| NavLink {
+                title: entries[j].title.clone(),
+                url: format!("{root}{}", entries[j].url),
+            };
+            let body = b.rendered.page_html();
+            let view = PageContext {
+                view: View {
+                    root: &root,
+                    has_worksheets: !b.rendered.worksheets.is_empty(),
+                    has_code: b.rendered.has_code,
+                },
+                page: PageData {
+                    title: b.page.title,
+                    description: b.page.description,
+                    url: &b.url,
+                    body: &body,
+                    toc: b.rendered.headings.iter().filter(|h| h.level == 2).collect(),
+                    is_front: b.page.rel == "index.md",
+                },
+                prev: i.checked_sub(1).map(link),
+                next: (i + 1 < entries.len()).then(|| link(i + 1)),
+            };
+            let mut data = site_data.clone();
+            if let Some(nav) = navs.get(entries[i].section.as_str()) {
+                data.insert_value("nav", nav.clone());
+            }
+            let html = theme.render("page.html", data, &view)?;
+            staging
+                .put(&b.url, html.as_bytes())
+                .map_err(|e| Diagnostic::error(format!("cannot write the site: {e}")).into())
+        })
+        .collect();
+    collect(results)
+}
+
+fn collect(results: Vec<Result<(), Problems>>) -> Result<(), Problems> {
+    let mut problems = Problems::default();
+    for r in results {
+        if let Err(p) = r {
+            problems.extend(p);
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+/// The whole handbook on one page, for printing.
+fn print_view(
+    pages: &[Built],
+    theme: &Theme,
+    site_data: &tera::Context,
+    staging: &Staging,
+) -> Result<(), Problems> {
+    let pages: Vec<layout::Printed> = pages
+        .iter()
+        .map(|b| layout::Printed { rel: b.page.rel, title: b.page.title, rendered: &b.rendered })
+        .collect();
+    layout::print_view(&pages, theme, site_data, staging).map_err(Problems::from)
+}
+
+/// The site's search index.
+fn search_index(r: &Resolved, pages: &[Built]) -> String {
+    let search_pages: Vec<crate::index::SearchPage> = pages
+        .iter()
+        .map(|b| crate::index::SearchPage {
+            title: b.page.title,
+            url: &b.url,
+            sections: &b.rendered.sections,
+        })
+        .collect();
+    crate::index::build(r.programme.lang(), &search_pages)
+}
+
+fn write_files(
+    r: &Resolved,
+    options: &BuildOptions,
+    staging: &Staging,
+    files: impl Iterator<Item = OutputFile>,
+) -> Result<(), Problems> {
+    for file in files {
+        staging.put(&file.path, &file.bytes).map_err(|e| cannot_write(options, r, &e))?;
+    }
+    Ok(())
+}
