@@ -78,6 +78,9 @@ pub(crate) struct Entry {
     get: fn(&Vocabulary) -> Option<Value>,
     /// For a choice, the words a condition may compare it with.
     choices: fn() -> Vec<&'static str>,
+    /// It can be quoted as words (a yes/no setting or a choice such as `plans_meetings` can
+    /// only be tested).
+    words: bool,
 }
 
 fn no_choices() -> Vec<&'static str> {
@@ -106,131 +109,166 @@ fn choice<C: Choice>(c: Option<C>) -> Option<Value> {
 
 /// The settings pages may quote and test, each once.
 pub(crate) const SETTINGS: &[Entry] = &[
-    Entry { name: "name", get: |v| Some(Value::Text(v.settings().name.value.clone())), choices: no_choices },
+    Entry {
+        name: "name",
+        words: true,
+        get: |v| Some(Value::Text(v.settings().name.value.clone())),
+        choices: no_choices,
+    },
     Entry {
         name: "organisation",
+        words: true,
         get: |v| Some(Value::Text(v.settings().organisation.value.clone())),
         choices: no_choices,
     },
-    Entry { name: "unit", get: |v| text(&v.settings().unit), choices: no_choices },
+    Entry { name: "unit", words: true, get: |v| text(&v.settings().unit), choices: no_choices },
     Entry {
         name: "audience",
+        words: true,
         get: |v| Some(Value::Text(v.settings().audience.value.clone())),
         choices: no_choices,
     },
     Entry {
         name: "mentors",
+        words: true,
         get: |v| Some(Value::Text(v.settings().mentors.value.clone())),
         choices: no_choices,
     },
     Entry {
         name: "meetings.every",
+        words: true,
         get: |v| v.settings().meetings.every.map(|c| Value::Cadence(c.0)),
         choices: no_choices,
     },
     Entry {
         name: "meetings.length",
+        words: true,
         get: |v| v.settings().meetings.length.map(|l| Value::Length(l.0)),
         choices: no_choices,
     },
     Entry {
         name: "duration",
+        words: true,
         get: |v| v.settings().duration.map(|p| Value::Period(p.0)),
         choices: no_choices,
     },
     Entry {
         name: "max_mentees_per_mentor",
+        words: true,
         get: |v| v.settings().max_mentees_per_mentor.map(|m| Value::Number(m.0)),
         choices: no_choices,
     },
     Entry {
         name: "dates.signup_deadline",
+        words: true,
         get: |v| v.settings().dates.signup_deadline.clone().map(Value::Event),
         choices: no_choices,
     },
     Entry {
         name: "dates.kickoff",
+        words: true,
         get: |v| v.settings().dates.kickoff.clone().map(Value::Event),
         choices: no_choices,
     },
     Entry {
         name: "dates.evaluation",
+        words: true,
         get: |v| v.settings().dates.evaluation.clone().map(Value::Event),
         choices: no_choices,
     },
     Entry {
         name: "roles.mentee",
+        words: true,
         get: |v| Some(Value::Role(v.programme.words.mentee.clone())),
         choices: no_choices,
     },
     Entry {
         name: "roles.mentor",
+        words: true,
         get: |v| Some(Value::Role(v.programme.words.mentor.clone())),
         choices: no_choices,
     },
     Entry {
         name: "roles.leader",
+        words: true,
         get: |v| Some(Value::Role(v.programme.words.leader.clone())),
         choices: no_choices,
     },
     Entry {
         name: "roles_diagram.count",
+        words: true,
         get: |v| v.diagram_roles.map(|n| Value::Number(n as u32)),
         choices: no_choices,
     },
     Entry {
         name: "process.mentee_joins",
+        words: false,
         get: |v| choice(v.settings().process.mentee_joins),
         choices: crate::settings::MenteeJoins::words,
     },
     Entry {
         name: "process.mentor_joins",
+        words: false,
         get: |v| choice(v.settings().process.mentor_joins),
         choices: crate::settings::MentorJoins::words,
     },
     Entry {
         name: "process.applications_to",
+        words: true,
         get: |v| party(v, v.settings().process.applications_to),
         choices: Party::words,
     },
     Entry {
         name: "process.decided_with_leader",
+        words: false,
         get: |v| v.settings().process.decided_with_leader.map(Value::Flag),
         choices: no_choices,
     },
     Entry {
         name: "process.matched_by",
+        words: true,
         get: |v| party(v, v.settings().process.matched_by),
         choices: Party::words,
     },
     Entry {
         name: "process.first_contact",
+        words: false,
         get: |v| choice(v.settings().process.first_contact),
         choices: crate::settings::Partner::words,
     },
     Entry {
         name: "process.plans_meetings",
+        words: false,
         get: |v| choice(v.settings().process.plans_meetings),
         choices: crate::settings::Planner::words,
     },
-    Entry { name: "process.support", get: |v| party(v, v.settings().process.support), choices: Party::words },
+    Entry {
+        name: "process.support",
+        words: true,
+        get: |v| party(v, v.settings().process.support),
+        choices: Party::words,
+    },
     Entry {
         name: "process.evaluation.each_meeting",
+        words: false,
         get: |v| v.settings().process.evaluation.each_meeting.map(Value::Flag),
         choices: no_choices,
     },
     Entry {
         name: "process.evaluation.final_meeting",
+        words: true,
         get: |v| party(v, v.settings().process.evaluation.final_meeting),
         choices: Party::words,
     },
     Entry {
         name: "process.evaluation.programme",
+        words: true,
         get: |v| party(v, v.settings().process.evaluation.programme),
         choices: Party::words,
     },
     Entry {
         name: "process.mentor_training",
+        words: true,
         get: |v| text(&v.settings().process.mentor_training),
         choices: no_choices,
     },
@@ -402,6 +440,10 @@ impl<'a> Vocabulary<'a> {
                 })
             })
             .collect::<Result<_, _>>()?;
+        if !entry.words {
+            let kind = if (entry.choices)().is_empty() { "yes or no" } else { "a choice" };
+            return Err(no_words(entry, path_at, kind));
+        }
         let Some(mut value) = (entry.get)(self) else {
             if !required {
                 return Ok(String::new());
@@ -414,13 +456,6 @@ impl<'a> Vocabulary<'a> {
                 "set it there, or say it only where it is set: `{{% if {path} %}}...{{% endif %}}` (with an `{{% else %}}` that is true without it)"
             )));
         };
-        if matches!(value, Value::Choice(_) | Value::Flag(_)) {
-            return Err(ExprError::new(
-                path_at,
-                format!("`{path}` is {} and has no words of its own", value.kind()),
-            )
-            .help(format!("test it instead: `{{% if {} %}}...{{% endif %}}`", example_test(entry))));
-        }
         for (at, name, filter) in filters {
             value = (filter.apply)(value, self.lang())
                 .map_err(|m| ExprError::new(at, format!("the filter `{name}` {m}")))?;
@@ -470,6 +505,11 @@ impl<'a> Vocabulary<'a> {
 /// `\{{` and `\{%` as the author meant them: literal braces.
 fn unescape_braces(text: &str) -> String {
     text.replace("\\{{", "{{").replace("\\{%", "{%")
+}
+
+fn no_words(entry: &Entry, at: usize, kind: &str) -> ExprError {
+    ExprError::new(at, format!("`{}` is {kind} and has no words of its own", entry.name))
+        .help(format!("test it instead: `{{% if {} %}}...{{% endif %}}`", example_test(entry)))
 }
 
 fn example_test(entry: &Entry) -> String {
@@ -592,16 +632,12 @@ pub(crate) fn next_tag<'t>(
         let (word, rest) = inside.split_once(char::is_whitespace).unwrap_or((inside, ""));
         let condition = rest.trim();
         // For a condition, messages point into the condition itself.
-        let inner = if condition.is_empty() {
-            inner
-        } else {
-            inner + inside.len() - rest.len() + rest.len() - rest.trim_start().len()
-        };
-        let kind = match word {
-            "if" => TagKind::If(condition),
-            "elif" => TagKind::Elif(condition),
-            "else" if rest.trim().is_empty() => TagKind::Else,
-            "endif" if rest.trim().is_empty() => TagKind::EndIf,
+        let at_condition = inner + inside.len() - rest.trim_start().len();
+        let (inner, kind) = match word {
+            "if" => (at_condition, TagKind::If(condition)),
+            "elif" => (at_condition, TagKind::Elif(condition)),
+            "else" if condition.is_empty() => (inner, TagKind::Else),
+            "endif" if condition.is_empty() => (inner, TagKind::EndIf),
             _ => {
                 let error = ExprError::new(inner, format!("`{{% {inside} %}}` is not a tag handbook knows"))
                     .help("the tags are `{% if condition %}`, `{% elif condition %}`, `{% else %}` and `{% endif %}`");

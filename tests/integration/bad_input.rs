@@ -34,12 +34,12 @@ fn fails(change: impl FnOnce(Project) -> Project) -> String {
     messages
 }
 
-fn settings(extra_or_replaced: &str) -> impl FnOnce(Project) -> Project {
+fn settings(extra_or_replaced: &str) -> impl FnOnce(Project) -> Project + use<> {
     let text = extra_or_replaced.to_owned();
     move |p| p.file(PROG, &text)
 }
 
-fn page(path: &str, text: &str) -> impl FnOnce(Project) -> Project {
+fn page(path: &str, text: &str) -> impl FnOnce(Project) -> Project + use<> {
     let (path, text) = (path.to_owned(), text.to_owned());
     move |p| p.file(&path, &text)
 }
@@ -363,3 +363,146 @@ fn windows_line_endings_and_a_byte_order_mark_work() {
     assert_eq!(crate::common::texts(&page, "main h1"), ["Ny side"]);
     assert_eq!(crate::common::texts(&page, "main article p"), ["Vi mødes hver 2. måned."]);
 }
+
+// Variants by settings (issue 12): conditions, process settings, placeholders, sections, roles.
+const NY: &str = "content/da-prog/ny.md";
+
+fn ny(body: &str) -> impl FnOnce(Project) -> Project + use<> {
+    page(NY, &format!("---\ntitle: Ny\n---\n\n{body}\n"))
+}
+
+case!(
+    condition_compares_with_a_word_that_is_no_choice,
+    ny("{% if process.first_contact == hr %}Ring til HR.{% endif %}"),
+    "error: `hr` is not a choice of `process.first_contact`\n  --> content/da-prog/ny.md:5:32\n  |\n5 | {% if process.first_contact == hr %}Ring til HR.{% endif %}\n  |                                ^\n  = help: the choices are `mentee`, `mentor`"
+);
+case!(
+    condition_names_an_unknown_setting,
+    ny("{% if process.first_kontakt %}x{% endif %}"),
+    "error: unknown setting `process.first_kontakt`\n  --> content/da-prog/ny.md:5:7\n  |\n5 | {% if process.first_kontakt %}x{% endif %}\n  |       ^\n  = help: did you mean `process.first_contact`?"
+);
+case!(
+    condition_compares_a_fact_that_is_no_choice,
+    ny("{% if meetings.every == monthly %}x{% endif %}"),
+    "error: `meetings.every` is not a choice, so it cannot be compared with a word\n  --> content/da-prog/ny.md:5:7"
+);
+case!(
+    if_never_closed,
+    ny("{% if unit %}\nx"),
+    "error: this `{% if %}` is never closed\n  --> content/da-prog/ny.md:5:1\n  |\n5 | {% if unit %}\n  | ^\n  = help: end it with `{% endif %}`"
+);
+case!(
+    endif_without_if,
+    ny("x\n{% endif %}"),
+    "error: `{% endif %}` has no `{% if %}` before it\n  --> content/da-prog/ny.md:6:1"
+);
+case!(
+    elif_after_else,
+    ny("{% if unit %}a{% else %}b{% elif name %}c{% endif %}"),
+    "error: `{% elif %}` comes after `{% else %}`\n  --> content/da-prog/ny.md:5:26"
+);
+case!(
+    unknown_tag,
+    ny("{% for x in y %}"),
+    "error: `{% for x in y %}` is not a tag handbook knows\n  --> content/da-prog/ny.md:5:4\n  |\n5 | {% for x in y %}\n  |    ^\n  = help: the tags are `{% if condition %}`, `{% elif condition %}`, `{% else %}` and `{% endif %}`"
+);
+case!(
+    a_choice_quoted_as_words,
+    ny("Møderne planlægges af {{ process.plans_meetings }}."),
+    "error: `process.plans_meetings` is a choice and has no words of its own\n  --> content/da-prog/ny.md:5:26\n  |\n5 | Møderne planlægges af {{ process.plans_meetings }}.\n  |                          ^\n  = help: test it instead: `{% if process.plans_meetings == \"mentee\" %}...{% endif %}`"
+);
+case!(
+    an_absent_fact_quoted_without_a_branch,
+    ny("Højst {{ max_mentees_per_mentor }} mentees."),
+    "error: the setting `max_mentees_per_mentor` is not set in `content/da-prog/programme.yaml`\n  --> content/da-prog/ny.md:5:10\n  |\n5 | Højst {{ max_mentees_per_mentor }} mentees.\n  |          ^\n  = help: set it there, or say it only where it is set: `{% if max_mentees_per_mentor %}...{% endif %}` (with an `{% else %}` that is true without it)"
+);
+case!(
+    process_choice_unknown,
+    settings(&programme_yaml("da", "process:\n  mentor_joins: elected\n")),
+    "error: `elected` is not one of the choices here: `appointed`, `apply`, `invited`\n  --> content/da-prog/programme.yaml:11:17"
+);
+case!(
+    process_names_the_unit_without_a_unit,
+    settings(&programme_yaml("da", "process:\n  matched_by: unit\n")),
+    "error: the process names `unit`, but the programme has no `unit`\n  --> content/da-prog/programme.yaml\n  = help: set `unit:` to the department or centre that runs the programme, or name `hr` or `leader` instead"
+);
+case!(
+    placeholder_left_from_new,
+    settings(
+        &programme_yaml("da", "")
+            .replace("organisation: Testby Kommune", "organisation: \"<kommunens navn>\"")
+    ),
+    "error: `organisation` still holds the placeholder `<kommunens navn>`\n  --> content/da-prog/programme.yaml:2:15\n  |\n2 | organisation: \"<kommunens navn>\"\n  |               ^\n  = help: write the real value, or leave the setting out if it is optional; a placeholder is never published"
+);
+case!(
+    placeholder_in_a_typed_setting,
+    settings(&programme_yaml("da", "").replace("every: 2 months", "every: \"<hvor ofte>\"")),
+    "error: `<hvor ofte>` is a placeholder to replace: How often: `2 months`, `6 weeks`, `1-2 months` (days, weeks or months). Or leave the setting out\n  --> content/da-prog/programme.yaml:7:10"
+);
+case!(
+    example_address_published,
+    settings(&programme_yaml("da", "contacts:\n  - { name: Jette, email: jette@example.dk }\n")),
+    "error: `contacts[1].email` is an example address: `jette@example.dk`\n  --> content/da-prog/programme.yaml:11:27\n   |\n11 |   - { name: Jette, email: jette@example.dk }\n   |                           ^\n  = help: addresses at example.dk, example.se and the like reach nobody; write the real address, or leave it out"
+);
+case!(
+    interface_string_that_does_not_exist,
+    settings(&programme_yaml("da", "strings:\n  roles_sayz: Mentoren siger\n")),
+    "error: the theme has no interface string `roles_sayz`\n  --> content/da-prog/programme.yaml:11:3\n   |\n11 |   roles_sayz: Mentoren siger\n   |   ^\n  = help: did you mean `roles_says`? The keys are those of the theme's `i18n/<lang>.yaml`"
+);
+case!(
+    interface_string_with_an_unknown_setting,
+    settings(&programme_yaml("da", "strings:\n  roles_says: \"{{ roles.mentr }} siger\"\n")),
+    "error: unknown setting `roles.mentr`\n  --> content/da-prog/programme.yaml:11:19"
+);
+case!(
+    drop_a_section_that_does_not_exist,
+    settings(&programme_yaml("da", "pages:\n  drop: [forloeb.md#evaluering]\n")),
+    "error: cannot drop `forloeb.md#evaluering`: `forloeb.md` has no section `evaluering`\n  --> content/da-prog/programme.yaml:11:10\n   |\n11 |   drop: [forloeb.md#evaluering]\n   |          ^\n  = help: its sections are: `forste-mode`"
+);
+case!(
+    replace_a_section_the_page_does_not_hold,
+    page(
+        "content/da-prog/forloeb.md",
+        "---\nsections:\n  forste-mode: abcd1234\n---\n\n## Andet {#andet}\n\nTekst.\n"
+    ),
+    "error: `sections` names `forste-mode`, but this page has no section `forste-mode`\n  --> content/da-prog/forloeb.md:3:16"
+);
+case!(
+    replace_sections_of_a_page_the_base_does_not_have,
+    page("content/da-prog/nyt.md", "---\nsections:\n  x: abcd1234\n---\n\n## X {#x}\n"),
+    "error: `nyt.md` replaces sections of a base page, but the base handbook has no `nyt.md`\n  --> content/da-prog/nyt.md"
+);
+case!(
+    drop_a_role_the_diagram_does_not_have,
+    settings(&programme_yaml("da", "roles_diagram:\n  drop: [kouch]\n")),
+    "error: the diagram has no role `kouch` to leave out\n  --> content/da-prog/programme.yaml:11:10\n   |\n11 |   drop: [kouch]\n   |          ^\n  = help: the roles are: `networker`, `coach`, `adviser`, `sparring`"
+);
+case!(
+    drop_so_many_roles_that_one_is_left,
+    settings(&programme_yaml("da", "roles_diagram:\n  drop: [coach, adviser, sparring]\n")),
+    "error: after `roles_diagram.drop`, the diagram has 1 role(s); it needs from 2 to 6\n  --> content/da-prog/programme.yaml"
+);
+case!(
+    a_role_with_an_empty_name,
+    page(
+        "content/da-prog/roles.yaml",
+        "title: T\ndescription: D\naxes: {directive: a, non_directive: b, challenging: c, supporting: d}\nroles:\n  - {id: a, x: directive, y: challenging, name: A, says: a, responsibility: r}\n  - id: b\n    x: middle\n    y: middle\n    name: \"\"\n    says: b\n    responsibility: r\n"
+    ),
+    "error: the role `b` has an empty `name`\n  --> content/da-prog/roles.yaml:9:11"
+);
+case!(
+    worksheet_label_with_an_unknown_filter,
+    page(
+        "content/da-prog/worksheets/swot.yaml",
+        "title: S\nversion: 1\nsections:\n  - fields:\n      - id: a\n        label: \"Hvad vil {{ roles.mentee | definit }} sige?\"\n"
+    ),
+    "error: unknown filter `definit`\n  --> content/da-prog/worksheets/swot.yaml:6:44\n  |\n6 |         label: \"Hvad vil {{ roles.mentee | definit }} sige?\"\n  |                                            ^\n  = help: did you mean `definite`?"
+);
+case!(
+    component_in_a_worksheet_text,
+    page(
+        "content/da-prog/worksheets/swot.yaml",
+        "title: S\nversion: 1\nintro: \"{{ contacts() }}\"\nsections:\n  - fields:\n      - { id: a, label: A }\n"
+    ),
+    "error: components can only be placed on pages\n  --> content/da-prog/worksheets/swot.yaml:3:12"
+);

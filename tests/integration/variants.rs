@@ -1,1 +1,263 @@
+//! Variants by settings: the real base handbooks (`content/_base/`) built for programmes whose
+//! process differs in every setting, in both languages. Every variant builds without an error or
+//! a warning (so no base page quotes a fact a programme may leave out), and what each page says
+//! follows the settings.
 
+use std::path::Path;
+
+use scraper::Html;
+
+use crate::common::{Built, Project, copy_dir, texts};
+
+/// A project with the repository's base handbooks and theme, and the given programmes.
+fn with_real_base(programmes: &[(&str, String)]) -> Project {
+    let project = Project::new();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&repo.join("content/_base"), &project.path().join("content/_base"));
+    programmes.iter().fold(project, |p, (id, yaml)| p.file(&format!("content/{id}/programme.yaml"), yaml))
+}
+
+fn head(lang: &str) -> String {
+    match lang {
+        "da" => "name: Mentorordningen\norganisation: Testby Kommune\nlanguage: da\naudience: nye ledere i kommunen\nmentors: erfarne ledere fra andre forvaltninger\n".into(),
+        _ => "name: Mentorprogrammet\norganisation: Testby kommun\nlanguage: sv\naudience: nya chefer i kommunen\nmentors: erfarna chefer från andra förvaltningar\n".into(),
+    }
+}
+
+/// Programmes that together take every choice of every process setting, and leave each out.
+pub(crate) fn variants(lang: &str) -> Vec<(String, String)> {
+    let h = head(lang);
+    vec![
+        ("bare".into(), h.clone()),
+        (
+            "appointed".into(),
+            format!(
+                "{h}meetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\nprocess:\n  mentee_joins: apply\n  applications_to: hr\n  decided_with_leader: true\n  mentor_joins: appointed\n  matched_by: hr\n  first_contact: mentee\n  plans_meetings: pair\n  support: hr\n  evaluation:\n    each_meeting: true\n    programme: hr\n"
+            ),
+        ),
+        (
+            "by-unit".into(),
+            format!(
+                "{h}unit: Lederakademiet\nmeetings:\n  every: 1-2 months\nprocess:\n  mentee_joins: apply\n  applications_to: unit\n  decided_with_leader: false\n  mentor_joins: apply\n  matched_by: unit\n  first_contact: mentor\n  plans_meetings: mentee\n  support: unit\n  evaluation:\n    each_meeting: false\n    final_meeting: unit\n    programme: unit\n"
+            ),
+        ),
+        (
+            "by-leader".into(),
+            format!(
+                "{h}duration: 6 months\nmax_mentees_per_mentor: 2\nprocess:\n  mentee_joins: offered\n  mentor_joins: invited\n  matched_by: leader\n  first_contact: mentor\n  plans_meetings: mentor\n  support: leader\n  evaluation:\n    final_meeting: leader\n    programme: leader\n  mentor_training: en halv dags uddannelse\n"
+            ),
+        ),
+        (
+            "from-a-list".into(),
+            format!(
+                "{h}unit: Center for ledelse\nmeetings:\n  length: 2 hours\nprocess:\n  mentee_joins: choose\n  applications_to: unit\n  mentor_joins: apply\n  first_contact: mentee\n  plans_meetings: mentee\n  evaluation:\n    final_meeting: hr\ndates:\n  signup_deadline: 2027-05-25\n  kickoff: {{ date: 2027-08-25, time: \"14:00-16:00\" }}\nroles:\n  leader: {{ singular: chef, plural: chefer, definite: chefen, definite_plural: cheferne }}\nroles_diagram:\n  drop: [coach]\n"
+            ),
+        ),
+    ]
+}
+
+fn build_all(lang: &str) -> (Built, Vec<String>) {
+    let list = variants(lang);
+    let ids: Vec<String> = list.iter().map(|(id, _)| format!("{lang}-{id}")).collect();
+    let programmes: Vec<(&str, String)> =
+        ids.iter().map(String::as_str).zip(list.into_iter().map(|(_, y)| y)).collect();
+    let built = with_real_base(&programmes).build(&[]);
+    (built, ids)
+}
+
+/// The words of every page of a site, page by page.
+fn pages(built: &Built, id: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(built.site(id)) {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "html") && !path.ends_with("print.html") {
+            let html = Html::parse_document(&std::fs::read_to_string(path).unwrap());
+            let rel = path.strip_prefix(built.site(id)).unwrap().display().to_string();
+            out.push((rel, texts(&html, "main").join(" ")));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_variant_of_the_danish_and_swedish_base_builds_without_a_warning() {
+    // Protects: no base page quotes a fact or a step a programme may leave out.
+    for lang in ["da", "sv"] {
+        let (built, ids) = build_all(lang);
+        built.assert_ok();
+        assert!(built.report.problems.warnings().next().is_none(), "{lang}:\n{}", built.messages());
+        for id in &ids {
+            let all = pages(&built, id);
+            assert!(all.len() > 10, "{id}: {} pages", all.len());
+            for (page, text) in &all {
+                assert!(!text.contains("{{") && !text.contains("{%"), "{id}/{page} shows a tag: {text}");
+            }
+        }
+    }
+}
+
+/// The minimal fixture's Danish programme with `extra` settings.
+fn minimal_with(extra: &str) -> Project {
+    Project::minimal().file("content/da-prog/programme.yaml", &crate::common::programme_yaml("da", extra))
+}
+
+#[test]
+fn a_base_page_says_what_each_process_choice_makes_true() {
+    // Protects: text that depends on a setting follows it, inline and as whole lines.
+    let page = "---\ntitle: Forløbet\nweight: 10\n---\n\n## Første møde\n\n{% if process.first_contact == \"mentee\" %}\nDu kontakter selv {{ roles.mentor | definite }}.\n{% elif process.first_contact == mentor %}\n{{ roles.mentor | definite | capitalize }} kontakter dig.\n{% else %}\nI aftaler selv, hvem der tager kontakt.\n{% endif %}\n\nSpørgsmål: {% if process.support %}kontakt {{ process.support | definite }}{% else %}kontakt ordningens kontaktperson{% endif %}.\n";
+    let cases = [
+        (
+            "process:\n  first_contact: mentee\n  support: hr\n",
+            ["Du kontakter selv mentoren.", "Spørgsmål: kontakt HR."],
+        ),
+        (
+            "process:\n  first_contact: mentor\n  support: leader\n",
+            ["Mentoren kontakter dig.", "Spørgsmål: kontakt lederen."],
+        ),
+        (
+            "unit: Lederakademiet\nprocess:\n  support: unit\n",
+            ["I aftaler selv, hvem der tager kontakt.", "Spørgsmål: kontakt Lederakademiet."],
+        ),
+        ("", ["I aftaler selv, hvem der tager kontakt.", "Spørgsmål: kontakt ordningens kontaktperson."]),
+    ];
+    for (settings, expected) in cases {
+        let built = minimal_with(settings).file("content/_base/da/forloeb.md", page).build(&["da-prog"]);
+        built.assert_ok();
+        assert_eq!(texts(&built.html("da-prog", "forloeb.html"), "main article p"), expected, "{settings}");
+    }
+}
+
+#[test]
+fn facts_a_programme_leaves_out_are_never_invented() {
+    // Protects: without a cadence the page says what is true; quoting it unguarded is an error.
+    let built = Project::minimal()
+        .file(
+            "content/da-prog/programme.yaml",
+            &crate::common::programme_yaml("da", "")
+                .replace("meetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\n", ""),
+        )
+        .build(&["da-prog"]);
+    built.assert_error("error: the setting `meetings.every` is not set in `content/da-prog/programme.yaml`");
+    assert!(built.messages().contains("--> content/_base/da/forloeb.md:8:12"), "{}", built.messages());
+    let built = built
+        .project()
+        .file("content/_base/da/forloeb.md", "---\ntitle: F\n---\n\n## Første møde\n\n{% if meetings.every %}I mødes {{ meetings.every }}.{% else %}I aftaler selv, hvor tit I mødes.{% endif %}\n")
+        .build(&["da-prog"]);
+    built.assert_ok();
+    assert_eq!(
+        texts(&built.html("da-prog", "forloeb.html"), "main article p"),
+        ["I aftaler selv, hvor tit I mødes."]
+    );
+}
+
+#[test]
+fn a_programme_replaces_one_section_and_drops_another_without_copying_the_page() {
+    let base = "---\ntitle: Forløbet\nweight: 10\n---\n\nIndledning.\n\n## Første møde\n\nI mødes {{ meetings.every }}.\n\n## Stop før tid {#stop}\n\nKontakt HR.\n\n## Evaluering {#evaluering}\n\nHR evaluerer.\n";
+    let fingerprint_of_stop = |p: &Project| {
+        let out = handbook::build(&p.options(&["da-prog"]));
+        let text = out.problems.render(p.path(), false);
+        text.split("then write `stop: ").nth(1).map(|r| r[..8].to_owned()).unwrap_or_else(|| panic!("{text}"))
+    };
+    let own = |fp: &str| {
+        format!(
+            "---\nsections:\n  stop: \"{fp}\"\n---\n\n## Stop før tid {{#stop}}\n\nKontakt skolechefen, hvis I vil stoppe.\n"
+        )
+    };
+    let project = minimal_with("pages:\n  drop: [forloeb.md#evaluering]\n")
+        .file("content/_base/da/forloeb.md", base)
+        .file("content/da-prog/forloeb.md", &own(""));
+    // Without a fingerprint: built, with a warning giving the one to write.
+    let fp = fingerprint_of_stop(&project);
+    let built = project.file("content/da-prog/forloeb.md", &own(&fp)).build(&["da-prog", "sv-prog"]);
+    built.assert_ok();
+    assert!(built.report.problems.warnings().next().is_none(), "{}", built.messages());
+    let page = built.html("da-prog", "forloeb.html");
+    assert_eq!(texts(&page, "main h1"), ["Forløbet"]);
+    assert_eq!(texts(&page, "main article h2"), ["Første møde", "Stop før tid"]);
+    assert_eq!(
+        texts(&page, "main article p"),
+        ["Indledning.", "I mødes hver 2. måned.", "Kontakt skolechefen, hvis I vil stoppe."]
+    );
+    // The other programme keeps the base page whole.
+    assert_eq!(texts(&built.html("sv-prog", "index.html"), "main h1"), ["Startsida"]);
+    // The base section changes: `check` says so, and gives the new fingerprint.
+    let built = built
+        .project()
+        .file("content/_base/da/forloeb.md", &base.replace("Kontakt HR.", "Kontakt HR i god tid."))
+        .build(&["da-prog"]);
+    built.assert_ok();
+    let messages = built.messages();
+    assert!(messages.contains("warning: the base section `forloeb.md#stop` has changed since this page was written to replace it"), "{messages}");
+    assert!(messages.contains("--> content/da-prog/forloeb.md:3:9"), "{messages}");
+    // The base section disappears: a warning, and the programme's words are still shown.
+    let built = built
+        .project()
+        .file(
+            "content/_base/da/forloeb.md",
+            "---\ntitle: Forløbet\nweight: 10\n---\n\n## Første møde\n\nI mødes.\n",
+        )
+        .build(&["da-prog"]);
+    assert!(built.messages().contains("warning: the base page `forloeb.md` has no section `stop` any more; this page's section is shown at the end of the page"), "{}", built.messages());
+    assert!(
+        texts(&built.html("da-prog", "forloeb.html"), "main article p")
+            .contains(&"Kontakt skolechefen, hvis I vil stoppe.".to_owned())
+    );
+}
+
+#[test]
+fn a_dropped_page_disappears_from_page_lists_and_pages_that_name_it_are_pointed_out() {
+    let built = minimal_with("pages:\n  drop: [vaerktoejer/swot.md]\n")
+        .file("content/_base/da/vaerktoejer/index.md", "---\ntitle: Værktøjer\nweight: 20\n---\n\n{{ page_list() }}\n")
+        .file("content/_base/da/vaerktoejer/logbog.md", "---\ntitle: Logbog\nweight: 22\ndescription: Noter fra møderne.\n---\n\nBrug også SWOT sammen med logbogen.\n")
+        .build(&["da-prog", "sv-prog"]);
+    built.assert_ok();
+    let tools = built.html("da-prog", "vaerktoejer/index.html");
+    assert_eq!(texts(&tools, "main .page-list li"), ["Logbog – Noter fra møderne."]);
+    assert_eq!(crate::common::attrs(&tools, "main .page-list a", "href"), ["../vaerktoejer/logbog.html"]);
+    let messages = built.messages();
+    assert!(messages.contains("warning: this page names `SWOT`, a page this programme drops\n  --> content/_base/da/vaerktoejer/logbog.md:7:11"), "{messages}");
+}
+
+#[test]
+fn a_diagram_of_three_roles_and_a_programme_s_own_word_for_mentee() {
+    let swedish = "roles:\n  mentee: { singular: mentee, plural: mentees, definite: menteen, definite_plural: menteerna }\nroles_diagram:\n  drop: [coach]\nstrings:\n  roles_role: Mentorns roll\n";
+    let built = Project::minimal()
+        .file("content/sv-prog/programme.yaml", &crate::common::programme_yaml("sv", swedish))
+        .file("content/_base/sv/roller.md", "---\ntitle: Roller\n---\n\nDiagrammet visar {{ roles_diagram.count | words }} roller.\n\n{{ roles_diagram() }}\n")
+        .file("content/_base/sv/roles.yaml", &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal/content/_base/da/roles.yaml")).unwrap())
+        .build(&["sv-prog"]);
+    built.assert_ok();
+    let page = built.html("sv-prog", "roller.html");
+    assert_eq!(texts(&page, "main article > p"), ["Diagrammet visar tre roller."]);
+    assert_eq!(texts(&page, "svg.roles-svg-wide title"), ["Mentors tre roller"]);
+    assert_eq!(texts(&page, ".roles-text tbody th"), ["Netværker", "Rådgiver", "Sparringspartner"]);
+    assert_eq!(texts(&page, ".roles-text thead th")[0], "Mentorns roll");
+    // The interface string quotes the mentor word; the roles' words quote the mentee word.
+    assert_eq!(texts(&page, ".roles-text thead th")[2], "Mentorn säger ofta");
+    assert_eq!(crate::common::attrs(&page, "svg.roles-svg-wide rect.roles-tone-empty", "class").len(), 1);
+}
+
+#[test]
+fn every_component_is_a_template_a_programme_can_replace() {
+    // Protects: no component markup is fixed in Rust.
+    let mut project = minimal_with("dates:\n  kickoff: 2027-08-25\ncontacts:\n  - { name: Jette }\n").file(
+        "content/_base/da/roller.md",
+        "---\ntitle: Roller\n---\n\n{{ roles_diagram() }}\n\n{{ page_list(\"vaerktoejer\") }}\n",
+    );
+    for name in ["worksheet", "roles-diagram", "contacts", "key-dates", "page-list"] {
+        project = project.file(
+            &format!("content/da-prog/theme/templates/components/{name}.html"),
+            &format!("<p class=\"own-{name}\">{name}</p>"),
+        );
+    }
+    let built = project.build(&["da-prog"]);
+    built.assert_ok();
+    assert_eq!(texts(&built.html("da-prog", "vaerktoejer/swot.html"), "main .own-worksheet"), ["worksheet"]);
+    let roles = built.html("da-prog", "roller.html");
+    assert_eq!(texts(&roles, "main .own-roles-diagram, main .own-page-list"), ["roles-diagram", "page-list"]);
+    let index = built.html("da-prog", "index.html");
+    assert_eq!(texts(&index, "main .own-key-dates, main .own-contacts"), ["key-dates", "contacts"]);
+    // The footer's contacts are the same template.
+    assert_eq!(texts(&index, "footer .own-contacts"), ["contacts"]);
+}
