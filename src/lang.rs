@@ -159,14 +159,56 @@ pub(crate) struct TimeRange {
     pub end: Option<Time>,
 }
 
-const UNITS_HELP: &str = "write a whole number and a unit, e.g. `2 months`, `6 weeks` or `1-2 months`";
+/// Marks the byte offset of the word a message is about, at the start of the message: the YAML
+/// reader moves its caret there (see `yaml.rs`).
+pub(crate) const OFFSET_MARK: &str = "@@";
 
-fn split_amount(text: &str) -> Result<(&str, &str), String> {
-    let text = text.trim();
-    let Some((number, unit)) = text.split_once(char::is_whitespace) else {
-        return Err(format!("`{text}` has no unit: {UNITS_HELP}"));
+fn at(offset: usize, message: String) -> String {
+    format!("{OFFSET_MARK}{offset}{OFFSET_MARK}{message}")
+}
+
+/// The unit words of a kind of setting in English, with the Danish and Swedish ones in
+/// brackets; [`localize`] keeps only the words of the file's language.
+fn unit_words(english: &str, danish: &str, swedish: &str) -> String {
+    format!("{english} (Danish: {danish}; Swedish: {swedish})")
+}
+
+/// A message's unit words for one language only: `(Danish: uger, måneder; Swedish: ...)` becomes
+/// `(or uger, måneder)`.
+pub(crate) fn localize(message: &str, lang: Option<Lang>) -> String {
+    let (Some(start), Some(lang)) = (message.find(" (Danish: "), lang) else { return message.to_owned() };
+    let Some(end) = message[start..].find(')').map(|e| start + e) else { return message.to_owned() };
+    let inside = &message[start + " (Danish: ".len()..end];
+    let Some((danish, swedish)) = inside.split_once("; Swedish: ") else { return message.to_owned() };
+    let words = match lang {
+        Lang::Danish => danish,
+        Lang::Swedish => swedish,
     };
-    Ok((number.trim(), unit.trim()))
+    format!("{} (or {words}){}", &message[..start], &message[end + 1..])
+}
+
+/// Splits `2 months` into the number and the unit word, with the unit's offset. A cadence
+/// written as a sentence (`hver 6. uge`, `varannan månad`) is explained.
+fn split_amount<'a>(text: &'a str, example: &str) -> Result<(&'a str, &'a str, usize), String> {
+    let lead = text.len() - text.trim_start().len();
+    let trimmed = text.trim();
+    let Some((number, unit)) = trimmed.split_once(char::is_whitespace) else {
+        return Err(at(
+            lead,
+            format!("`{trimmed}` has no unit: write a whole number and a unit, e.g. {example}"),
+        ));
+    };
+    let unit_at = lead + trimmed.len() - unit.trim_start().len();
+    if number.parse::<f64>().is_err()
+        && !number.contains(['-', '–'])
+        && !number.chars().next().is_some_and(|c| c.is_ascii_digit())
+    {
+        return Err(at(
+            lead,
+            format!("`{trimmed}` is written as words: write a whole number and a unit, e.g. {example}"),
+        ));
+    }
+    Ok((number.trim(), unit.trim(), unit_at))
 }
 
 fn positive(number: &str, what: &str) -> Result<u32, String> {
@@ -181,10 +223,10 @@ fn positive(number: &str, what: &str) -> Result<u32, String> {
 impl FromStr for Cadence {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        let (numbers, unit_word) = split_amount(text)?;
-        let unit = CalendarUnit::parse(unit_word)
-            .filter(|u| *u != CalendarUnit::Year)
-            .ok_or_else(|| format!("unknown unit `{unit_word}` for a cadence: use days, weeks or months"))?;
+        let (numbers, unit_word, unit_at) = split_amount(
+            text,
+            "`2 months`, `6 weeks` or `1-2 months` (Danish: `2 måneder`, `6 uger`; Swedish: `2 månader`, `6 veckor`)",
+        )?;
         let (from, to) = match numbers.split_once(['-', '–']) {
             Some((a, b)) => (positive(a.trim(), "a cadence")?, positive(b.trim(), "a cadence")?),
             None => {
@@ -192,6 +234,10 @@ impl FromStr for Cadence {
                 (n, n)
             }
         };
+        let unit = CalendarUnit::parse(unit_word).filter(|u| *u != CalendarUnit::Year).ok_or_else(|| {
+            let units = unit_words("days, weeks or months", "dage, uger, måneder", "dagar, veckor, månader");
+            at(unit_at, format!("unknown unit `{unit_word}` for a cadence: use {units}"))
+        })?;
         if to < from {
             return Err(format!("the range `{numbers}` runs backwards: write the smaller number first"));
         }
@@ -202,25 +248,35 @@ impl FromStr for Cadence {
 impl FromStr for Period {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        let (number, unit_word) = split_amount(text)?;
+        let (number, unit_word, unit_at) = split_amount(
+            text,
+            "`12 months`, `40 weeks` or `1 year` (Danish: `12 måneder`, `1 år`; Swedish: `12 månader`, `1 år`)",
+        )?;
+        let amount = positive(number, "a duration")?;
         let unit = CalendarUnit::parse(unit_word).filter(|u| *u != CalendarUnit::Day).ok_or_else(|| {
-            format!("unknown unit `{unit_word}` for a duration: use weeks, months or years")
+            let units = unit_words("weeks, months or years", "uger, måneder, år", "veckor, månader, år");
+            at(unit_at, format!("unknown unit `{unit_word}` for a duration: use {units}"))
         })?;
-        Ok(Period { amount: positive(number, "a duration")?, unit })
+        Ok(Period { amount, unit })
     }
 }
 
 impl FromStr for MeetingLength {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        let (number, unit_word) = split_amount(text)?;
+        let (number, unit_word, unit_at) = split_amount(
+            text,
+            "`90 minutes` or `2 hours` (Danish: `90 minutter`, `2 timer`; Swedish: `90 minuter`, `2 timmar`)",
+        )?;
         let word = unit_word.to_lowercase();
         let per_unit = match word.as_str() {
             w if MINUTE_WORDS.contains(&w) => 1.0,
             w if HOUR_WORDS.contains(&w) => 60.0,
             _ => {
-                return Err(format!(
-                    "unknown unit `{unit_word}` for a meeting length: use minutes or hours, e.g. `90 minutes` or `2 hours`"
+                let units = unit_words("minutes or hours", "minutter, timer", "minuter, timmar");
+                return Err(at(
+                    unit_at,
+                    format!("unknown unit `{unit_word}` for a meeting length: use {units}"),
                 ));
             }
         };

@@ -900,7 +900,14 @@ impl Programme {
     /// Parses and checks `programme.yaml` of programme `id`. Every problem is reported, not
     /// only the first, except where the YAML itself cannot be read.
     pub fn parse(id: &str, text: &str, file: &Path) -> Result<Programme, Problems> {
-        let settings: Settings = crate::yaml::parse(text, file, 0).map_err(|d| {
+        let settings: Settings = crate::yaml::parse(text, file, 0).map_err(|mut d| {
+            // Unit words are listed in the file's language, when it can be told.
+            #[derive(Deserialize)]
+            struct Language {
+                language: Option<Lang>,
+            }
+            let lang = serde_saphyr::from_str::<Language>(text).ok().and_then(|l| l.language);
+            d.message = crate::lang::localize(&d.message, lang);
             if d.message.contains("unknown field") && d.help.is_none() {
                 Problems::from(d.with_help("see `handbook schema` or `content/FORMAT.md` for every setting"))
             } else {

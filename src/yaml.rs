@@ -27,7 +27,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path, line_offset: usize) -
         return Err(Diagnostic::error("the file is empty").in_file(file));
     }
     serde_saphyr::from_str_with_options(text, options()).map_err(|err| {
-        let message = tidy_message(&err.without_snippet().to_string());
+        let (word_at, message) = word_offset(&tidy_message(&err.without_snippet().to_string()));
         let mut d = Diagnostic::error(message).in_file(file);
         // A missing key has no place of its own: serde-saphyr points at a neighbour, which misleads.
         let missing = d.message.starts_with("the required key");
@@ -35,7 +35,15 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path, line_offset: usize) -
             let line = loc.line() as usize;
             // The source line shown must be the real file's line, so look it up in `text` and
             // then shift the number.
-            d = d.at(text, line, loc.column() as usize);
+            let column = loc.column() as usize;
+            // A message about one word of a value points at that word, inside quotes if any.
+            let quote = text
+                .lines()
+                .nth(line - 1)
+                .and_then(|l| l.chars().nth(column - 1))
+                .is_some_and(|c| c == '"' || c == '\'');
+            let column = column + word_at.map_or(0, |w| w + usize::from(quote));
+            d = d.at(text, line, column);
             d.line = Some(line + line_offset);
         }
         if text.contains('\t') && d.message.contains("tab") {
@@ -43,6 +51,22 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path, line_offset: usize) -
         }
         d
     })
+}
+
+/// A message may start with the byte offset of the word it is about, between marks (see
+/// `lang.rs`); it is taken off here. Offsets count characters of ASCII-only values exactly and
+/// are close enough elsewhere.
+fn word_offset(message: &str) -> (Option<usize>, String) {
+    let mark = crate::lang::OFFSET_MARK;
+    let m = mark.len();
+    if let Some(start) = message.find(mark)
+        && let Some(len) = message[start + m..].find(mark)
+        && let Ok(offset) = message[start + m..start + m + len].parse()
+    {
+        let rest = format!("{}{}", &message[..start], &message[start + 2 * m + len..]);
+        return (Some(offset), rest);
+    }
+    (None, message.to_owned())
 }
 
 /// serde's messages are kept where they are clear ("unknown field `x`, expected one of ...") and

@@ -80,7 +80,7 @@ case!(
 case!(
     unknown_unit,
     settings(&programme_yaml("da", "").replace("2 months", "2 fortnights")),
-    "error: unknown unit `fortnights` for a cadence: use days, weeks or months\n  --> content/da-prog/programme.yaml:7:10"
+    "error: unknown unit `fortnights` for a cadence: use days, weeks or months (or dage, uger, måneder)\n  --> content/da-prog/programme.yaml:7:12"
 );
 case!(
     zero_cadence,
@@ -95,7 +95,7 @@ case!(
 case!(
     number_without_unit,
     settings(&programme_yaml("da", "").replace("2 months", "2")),
-    "error: `2` has no unit: write a whole number and a unit, e.g. `2 months`, `6 weeks` or `1-2 months`\n  --> content/da-prog/programme.yaml:7:10"
+    "error: `2` has no unit: write a whole number and a unit, e.g. `2 months`, `6 weeks` or `1-2 months` (or `2 måneder`, `6 uger`)\n  --> content/da-prog/programme.yaml:7:10"
 );
 case!(
     tabs_in_yaml,
@@ -505,4 +505,26 @@ case!(
         "title: S\nversion: 1\nintro: \"{{ contacts() }}\"\nsections:\n  - fields:\n      - { id: a, label: A }\n"
     ),
     "error: components can only be placed on pages\n  --> content/da-prog/worksheets/swot.yaml:3:12"
+);
+
+// Error hints (issue 15).
+case!(
+    cadence_written_as_a_danish_sentence,
+    settings(&programme_yaml("da", "").replace("every: 2 months", "every: hver 6. uge")),
+    "error: `hver 6. uge` is written as words: write a whole number and a unit, e.g. `2 months`, `6 weeks` or `1-2 months` (or `2 måneder`, `6 uger`)\n  --> content/da-prog/programme.yaml:7:10"
+);
+case!(
+    unknown_unit_points_at_the_unit_and_lists_the_file_s_language,
+    settings(&programme_yaml("sv", "").replace("every: 2 months", "every: \"6 veckr\"")),
+    "error: unknown unit `veckr` for a cadence: use days, weeks or months (or dagar, veckor, månader)\n  --> content/da-prog/programme.yaml:7:13\n  |\n7 |   every: \"6 veckr\"\n  |             ^"
+);
+case!(
+    a_date_written_the_danish_way,
+    settings(&programme_yaml("da", "dates:\n  kickoff: 3/3/2027\n")),
+    "error: `3/3/2027` is not a date: write it as YYYY-MM-DD; did you mean `2027-03-03`?\n  --> content/da-prog/programme.yaml:11:12"
+);
+case!(
+    unknown_setting_suggests_the_nearest,
+    ny("Forløbet varer {{ duraton }}."),
+    "error: unknown setting `duraton`\n  --> content/da-prog/ny.md:5:19\n  |\n5 | Forløbet varer {{ duraton }}.\n  |                   ^\n  = help: did you mean `duration`?"
 );

@@ -47,10 +47,10 @@ fn a_content_error_exits_one_and_names_the_file() {
     assert_eq!(out.status.code(), Some(1));
     let text = stderr(&out);
     assert!(
-        text.contains("error: unknown unit `fortnights` for a cadence: use days, weeks or months"),
+        text.contains("error: unknown unit `fortnights` for a cadence: use days, weeks or months (or dage, uger, måneder)"),
         "{text}"
     );
-    assert!(text.contains("--> content/da-prog/programme.yaml:7:10"), "{text}");
+    assert!(text.contains("--> content/da-prog/programme.yaml:7:12"), "{text}");
     assert!(text.contains("built 0 programmes, 0 pages in"), "{text}");
     assert!(!project.path().join("site/da-prog").exists());
 }
