@@ -120,7 +120,11 @@ fn main() -> ExitCode {
             let options = handbook::serve::ServeOptions { root: cli.root.clone(), programmes, port, colour };
             match handbook::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(d) => {
+                Err(handbook::serve::ServeError::Usage(d)) => {
+                    eprint!("{}", d.render(&cli.root, colour));
+                    ExitCode::from(2)
+                }
+                Err(handbook::serve::ServeError::Failed(d)) => {
                     eprint!("{}", d.render(&cli.root, colour));
                     ExitCode::from(1)
                 }

@@ -42,8 +42,25 @@ type Shared = Arc<(Mutex<State>, Condvar)>;
 const LIVE_JS: &str = include_str!("serve/live.js");
 const OVERLAY_CSS: &str = include_str!("serve/overlay.css");
 
-pub fn serve(options: ServeOptions) -> Result<(), Diagnostic> {
+/// Why `serve` stopped: a programme it was asked for does not exist (a usage error), or it
+/// could not serve.
+pub enum ServeError {
+    Usage(Diagnostic),
+    Failed(Diagnostic),
+}
+
+pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     let root = options.root.canonicalize().unwrap_or_else(|_| options.root.clone());
+    // A programme that does not exist is a mistake on the command line: say so and stop,
+    // rather than serve nothing under its name.
+    let known = programme_ids(&root.join("content"));
+    if let Some(unknown) = options.programmes.iter().find(|p| !known.contains(p)) {
+        return Err(ServeError::Usage(
+            Diagnostic::error(format!("there is no programme `{unknown}` to serve"))
+                .in_file(root.join("content"))
+                .with_help(format!("the programmes are: {}", known.join(", "))),
+        ));
+    }
     let out = root.join("target").join("handbook-serve");
     let mut build = BuildOptions::in_project(&root);
     build.out = out.clone();
@@ -58,8 +75,9 @@ pub fn serve(options: ServeOptions) -> Result<(), Diagnostic> {
         options.programmes.clone()
     };
 
-    let server = tiny_http::Server::http(("127.0.0.1", options.port))
-        .map_err(|e| Diagnostic::error(format!("cannot listen on 127.0.0.1:{}: {e}", options.port)))?;
+    let server = tiny_http::Server::http(("127.0.0.1", options.port)).map_err(|e| {
+        ServeError::Failed(Diagnostic::error(format!("cannot listen on 127.0.0.1:{}: {e}", options.port)))
+    })?;
     let port = server.server_addr().to_ip().map_or(options.port, |a| a.port());
     for id in &ids {
         eprintln!("serving http://127.0.0.1:{port}{PREFIX}{id}/");
@@ -76,11 +94,11 @@ pub fn serve(options: ServeOptions) -> Result<(), Diagnostic> {
             }
         }
     })
-    .map_err(|e| Diagnostic::error(format!("cannot watch files: {e}")))?;
+    .map_err(|e| ServeError::Failed(Diagnostic::error(format!("cannot watch files: {e}"))))?;
     for dir in ["content", "themes"] {
-        watcher
-            .watch(&root.join(dir), RecursiveMode::Recursive)
-            .map_err(|e| Diagnostic::error(format!("cannot watch files: {e}")).in_file(root.join(dir)))?;
+        watcher.watch(&root.join(dir), RecursiveMode::Recursive).map_err(|e| {
+            ServeError::Failed(Diagnostic::error(format!("cannot watch files: {e}")).in_file(root.join(dir)))
+        })?;
     }
 
     let rebuild_shared = shared.clone();

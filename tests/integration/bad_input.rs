@@ -528,3 +528,91 @@ case!(
     ny("Forløbet varer {{ duraton }}."),
     "error: unknown setting `duraton`\n  --> content/da-prog/ny.md:5:19\n  |\n5 | Forløbet varer {{ duraton }}.\n  |                   ^\n  = help: did you mean `duration`?"
 );
+
+// Links and images (issue 15): every local one checked, script links refused, with positions.
+case!(
+    script_link,
+    ny("Klik [her](javascript:alert(1))."),
+    "error: the link `javascript:alert(1)` runs a script (`javascript:`), which a handbook never publishes\n  --> content/da-prog/ny.md:5:6"
+);
+case!(
+    script_image,
+    ny("![billede](JaVaScRiPt:alert(1))"),
+    "error: the image `JaVaScRiPt:alert(1)` runs a script (`javascript:`), which a handbook never publishes\n  --> content/da-prog/ny.md:5:1"
+);
+case!(
+    data_link,
+    ny("[a](data:text/html;base64,PHNjcmlwdD4=)"),
+    "error: the link `data:text/html;base64,PHNjcmlwdD4=` runs a script (`data:`), which a handbook never publishes\n  --> content/da-prog/ny.md:5:1"
+);
+case!(
+    vbscript_link,
+    ny("[a](vbscript:msgbox)"),
+    "error: the link `vbscript:msgbox` runs a script (`vbscript:`), which a handbook never publishes"
+);
+case!(
+    bare_relative_link,
+    ny("Se [forløbet](forloeb)."),
+    "error: the link `forloeb` points to no page or file of the site\n  --> content/da-prog/ny.md:5:4\n  |\n5 | Se [forløbet](forloeb).\n  |    ^\n  = help: a link to a page names its file: did you mean `forloeb.md`?"
+);
+case!(
+    link_to_a_page_written_as_html,
+    ny("Se [forløbet](forloeb.htm)."),
+    "error: the link `forloeb.htm` points to no page or file of the site"
+);
+case!(
+    missing_image,
+    ny("![Logo](missing.png)"),
+    "error: the image `missing.png` points to no page or file of the site\n  --> content/da-prog/ny.md:5:1"
+);
+case!(
+    image_from_the_root,
+    ny("![Logo](/x.png)"),
+    "error: the image `/x.png` leaves the site or starts with `/`\n  --> content/da-prog/ny.md:5:1"
+);
+case!(
+    link_whose_destination_has_escapes,
+    ny("Først.\n\n[link](/u\\*rl)"),
+    "error: the link `/u*rl` leaves the site or starts with `/`\n  --> content/da-prog/ny.md:7:1"
+);
+case!(
+    anchor_on_a_page_without_headings,
+    page("content/da-prog/ny.md", "---\ntitle: Ny\n---\n\n[a](tom.md#x)\n")
+        .and_then_file("content/da-prog/tom.md", "---\ntitle: Tom\n---\n\nIngen overskrifter.\n"),
+    "error: the link `tom.md#x` points to `#x`, which is not a heading on `tom.md`\n  --> content/da-prog/ny.md:5:1\n  |\n5 | [a](tom.md#x)\n  | ^\n  = help: `tom.md` has no headings to link to; link to the page itself"
+);
+case!(
+    expression_closed_inside_a_code_span,
+    ny("{{ name `}}` b"),
+    "error: `{{` is not closed with `}}`\n  --> content/da-prog/ny.md:5:1\n  |\n5 | {{ name `}}` b\n  | ^\n  = help: the `}}` on this line is inside a code span, which is never expanded; close the expression before the code"
+);
+
+trait Then {
+    fn and_then_file(self, path: &str, text: &str) -> Box<dyn FnOnce(Project) -> Project>;
+}
+
+impl<F: FnOnce(Project) -> Project + 'static> Then for F {
+    fn and_then_file(self, path: &str, text: &str) -> Box<dyn FnOnce(Project) -> Project> {
+        let (path, text) = (path.to_owned(), text.to_owned());
+        Box::new(move |p| self(p).file(&path, &text))
+    }
+}
+
+#[test]
+fn links_that_resolve_are_published_as_pages_folders_and_files() {
+    // Protects (issue 15): `./`, a query, an image in assets/ all resolve and are rewritten.
+    let built = Project::minimal()
+        .bytes("content/da-prog/assets/logo.png", b"\x89PNG\r\n")
+        .file("content/da-prog/vaerktoejer/ny.md", "---\ntitle: Ny\n---\n\n[a](./) [b](../index.md?x=1) ![c](../assets/logo.png) ![d](data:image/png;base64,iVBORw0KGgo=)\n")
+        .build(&["da-prog"]);
+    built.assert_ok();
+    let page = built.html("da-prog", "vaerktoejer/ny.html");
+    assert_eq!(
+        crate::common::attrs(&page, "main article p a", "href"),
+        ["./index.html", "../index.html?x=1"]
+    );
+    assert_eq!(
+        crate::common::attrs(&page, "main article p img", "src"),
+        ["../assets/logo.png", "data:image/png;base64,iVBORw0KGgo="]
+    );
+}

@@ -100,3 +100,19 @@ fn serve_rebuilds_on_edit_shows_errors_and_recovers() {
     assert_eq!(get(server.port, "/etc/passwd").0, 404);
     assert!(!project.path().join("site").exists(), "serve must not write site/");
 }
+
+#[test]
+fn serve_stops_with_a_usage_error_for_a_programme_that_does_not_exist() {
+    // Protects (issue 15): it used to serve anyway and answer 404 for every page.
+    let project = Project::minimal();
+    let out = Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .args(["serve", "da-prg", "--port", "0", "--root"])
+        .arg(project.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("error: there is no programme `da-prg` to serve"), "{text}");
+    assert!(text.contains("the programmes are: da-prog, sv-prog"), "{text}");
+}
