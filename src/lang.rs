@@ -456,6 +456,15 @@ impl Lang {
         }
     }
 
+    /// "2. december 2026" / "2 december 2026": a day without its weekday.
+    pub(crate) fn day(self, date: Date) -> String {
+        let month = date.month() as usize - 1;
+        match self {
+            Lang::Danish => format!("{}. {} {}", date.day(), DANISH_MONTHS[month], date.year()),
+            Lang::Swedish => format!("{} {} {}", date.day(), SWEDISH_MONTHS[month], date.year()),
+        }
+    }
+
     /// A small number as a word ("fire" / "fyra"); larger numbers as digits.
     pub(crate) fn number_word(self, n: u32) -> String {
         const DANISH: [&str; 13] =

@@ -107,6 +107,8 @@ pub(crate) struct PageData<'a> {
     pub body: &'a str,
     pub toc: Vec<&'a Heading>,
     pub is_front: bool,
+    /// When the page was last revised, in words ("2. december 2026").
+    pub updated: Option<String>,
 }
 
 /// Everything `page.html` sees besides [`SiteWide`] and `nav`, the navigation (a list of
@@ -126,6 +128,8 @@ pub(crate) struct PrintSection<'a> {
     pub anchor: String,
     pub title: &'a str,
     pub body: String,
+    /// When the page was last revised, in words.
+    pub updated: Option<&'a str>,
 }
 
 /// Everything `print.html` sees besides [`SiteWide`].
@@ -262,6 +266,7 @@ impl NavTree {
 pub(crate) struct Printed<'a> {
     pub rel: &'a str,
     pub title: &'a str,
+    pub updated: Option<String>,
     pub rendered: &'a Rendered,
 }
 
@@ -286,6 +291,7 @@ pub(crate) fn print_view(
             anchor: anchor.clone(),
             title: p.title,
             body: format!("{PRINT_MARK}{n}{PRINT_MARK}"),
+            updated: p.updated.as_deref(),
         })
         .collect();
     let print = PrintContext {

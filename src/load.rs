@@ -15,7 +15,8 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Problems};
 use crate::lang::Lang;
-use crate::settings::Programme;
+use crate::settings::{Day, Programme, Setting};
+use jiff::civil::Date;
 
 /// Pages and data files larger than this are refused rather than read into memory.
 pub(crate) const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -25,6 +26,8 @@ pub(crate) const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 pub(crate) struct SourceFile {
     pub path: PathBuf,
     pub text: String,
+    /// The day it was last changed on disk, when the system says.
+    pub modified: Option<Date>,
 }
 
 /// The front matter a page may have.
@@ -47,6 +50,9 @@ pub(crate) struct FrontMatter {
     /// each section it replaces, with that base section's fingerprint.
     #[serde(default)]
     pub sections: Option<BTreeMap<String, Spanned<Option<String>>>>,
+    /// When the page was last revised, where the file's own date would mislead.
+    #[serde(default)]
+    pub updated: Option<Setting<Day>>,
 }
 
 /// Navigation order when a page does not say.
@@ -63,6 +69,9 @@ pub(crate) struct PageSource {
     pub body: String,
     /// The 1-based line of the real file on which `body` starts.
     pub body_line: usize,
+    /// When the page was last revised: `updated:` in its front matter, else the date of the
+    /// file's last commit when `content/` is in a git repository, else the file's date on disk.
+    pub updated: Option<Date>,
 }
 
 /// A folder of content: `_base/<lang>/` or one programme's folder.
@@ -117,7 +126,12 @@ pub(crate) fn read_text(path: &Path) -> Result<SourceFile, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let text =
         if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() };
-    Ok(SourceFile { path: path.to_owned(), text })
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| jiff::Timestamp::try_from(t).ok())
+        .map(|t| t.to_zoned(jiff::tz::TimeZone::system()).date());
+    Ok(SourceFile { path: path.to_owned(), text, modified })
 }
 
 /// Splits `---` front matter from a page and parses it.
@@ -160,6 +174,7 @@ pub(crate) fn parse_page(rel: &str, file: SourceFile) -> Result<PageSource, Diag
     let body_start = 4 + end + 4; // "---\n" + yaml + "---\n"
     let body = text.get(body_start.min(text.len())..).unwrap_or("").to_owned();
     let body_line = text[..body_start.min(text.len())].matches('\n').count() + 1;
+    let updated = front.updated.map(|d| d.0.0).or(file.modified);
     Ok(PageSource {
         rel: rel.to_owned(),
         file: file.path,
@@ -167,6 +182,7 @@ pub(crate) fn parse_page(rel: &str, file: SourceFile) -> Result<PageSource, Diag
         front_text: yaml.to_owned(),
         body,
         body_line,
+        updated,
     })
 }
 
@@ -314,6 +330,47 @@ fn validate_page_path(rel: &str) -> Result<(), String> {
     }
 }
 
+/// Gives each page without an `updated:` of its own the date of its file's last commit, when
+/// `content` is in a git repository (one `git log` for the whole folder); pages git does not
+/// know keep their file's date on disk.
+fn date_pages_by_git(content: &Path, tree: &mut ContentTree) {
+    let dates = git_dates(content);
+    if dates.is_empty() {
+        return;
+    }
+    let layers = tree.base.values_mut().chain(tree.programmes.iter_mut().map(|p| &mut p.layer));
+    for page in layers.flat_map(|l| l.pages.values_mut()) {
+        if page.front.updated.is_none()
+            && let Some(date) = page.file.strip_prefix(content).ok().and_then(|rel| dates.get(rel))
+        {
+            page.updated = Some(*date);
+        }
+    }
+}
+
+/// The day of each file's last commit, by its path relative to `content`; empty when git or a
+/// repository is not there.
+fn git_dates(content: &Path) -> std::collections::HashMap<PathBuf, Date> {
+    let mut dates = std::collections::HashMap::new();
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(content)
+        .args(["log", "--format=%x01%cs", "--name-only", "--relative", "--no-renames", "--", "."])
+        .stderr(std::process::Stdio::null())
+        .output();
+    let Some(output) = output.ok().filter(|o| o.status.success()) else { return dates };
+    let mut current = None;
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        if let Some(day) = line.strip_prefix('\u{1}') {
+            current = day.parse::<Date>().ok();
+        } else if let (false, Some(day)) = (line.is_empty(), current) {
+            // The log runs newest first: a file's first mention is its last change.
+            dates.entry(PathBuf::from(line)).or_insert(day);
+        }
+    }
+    dates
+}
+
 /// The language a programme folder's `programme.yaml` asks for, when it can be read.
 pub(crate) fn programme_language(dir: &Path) -> Option<Lang> {
     let file = read_text(&dir.join("programme.yaml")).ok()?;
@@ -393,6 +450,7 @@ pub(crate) fn load(content: &Path, only: &[String], problems: &mut Problems) -> 
         problems.extend(p);
         tree.programmes.extend(source);
     }
+    date_pages_by_git(content, &mut tree);
     tree
 }
 
@@ -402,7 +460,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn page(text: &str) -> Result<super::PageSource, crate::diagnostic::Diagnostic> {
-        parse_page("a.md", SourceFile { path: PathBuf::from("a.md"), text: text.to_owned() })
+        parse_page("a.md", SourceFile { path: PathBuf::from("a.md"), text: text.to_owned(), modified: None })
     }
 
     #[test]

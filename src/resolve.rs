@@ -54,6 +54,8 @@ pub(crate) struct Page<'a> {
     pub body: Cow<'a, str>,
     /// Where each stretch of the body was written.
     pub origins: Vec<Origin<'a>>,
+    /// When the page was last revised (the later of its files' dates).
+    pub updated: Option<jiff::civil::Date>,
 }
 
 /// A worksheet and the file it came from.
@@ -76,6 +78,8 @@ pub(crate) struct Resolved<'a> {
     /// Worksheets the programme defines that the base does not have.
     pub own_worksheets: Vec<(String, PathBuf)>,
     pub roles: Option<Data<'a, RolesDiagram>>,
+    /// The ids of the roles of the diagram the programme's starts from, left out ones too.
+    pub role_ids: Vec<String>,
     pub assets: &'a BTreeMap<String, PathBuf>,
     pub theme_overrides: &'a BTreeMap<String, PathBuf>,
 }
@@ -98,7 +102,7 @@ pub(crate) fn resolve<'a>(
     let mut problems = Problems::default();
     let (pages, dropped, dropped_sections) = pages(source, base.layer, &mut problems);
     let worksheets = worksheets(source, base, &mut problems);
-    let roles = roles(source, base, &mut problems);
+    let (roles, role_ids) = roles(source, base, &mut problems);
     check_logo(source, &mut problems);
     if problems.has_errors() {
         return Err(problems);
@@ -119,6 +123,7 @@ pub(crate) fn resolve<'a>(
             .map(|(id, f)| (id.clone(), f.path.clone()))
             .collect(),
         roles,
+        role_ids,
         assets: &source.layer.assets,
         theme_overrides: &source.layer.theme,
     })
@@ -245,6 +250,7 @@ fn whole(page: &PageSource) -> Page<'_> {
         weight: page.front.weight.unwrap_or(DEFAULT_WEIGHT),
         body: Cow::Borrowed(&page.body),
         origins: vec![Origin { start: 0, file: &page.file, line: page.body_line }],
+        updated: page.updated,
     }
 }
 
@@ -425,6 +431,7 @@ fn replace_sections<'a>(
         weight: own.front.weight.or(base.front.weight).unwrap_or(DEFAULT_WEIGHT),
         body: Cow::Owned(body),
         origins,
+        updated: base.updated.max(own.updated),
     }
 }
 
@@ -463,20 +470,22 @@ fn roles<'a>(
     source: &'a ProgrammeSource,
     base: &Base<'a>,
     problems: &mut Problems,
-) -> Option<Data<'a, RolesDiagram>> {
-    let (parsed, file) = match &source.layer.roles {
-        Some(file) => (RolesDiagram::parse(&file.text, &file.path), file),
-        None => (base.roles.clone()?, base.layer.roles.as_ref()?),
+) -> (Option<Data<'a, RolesDiagram>>, Vec<String>) {
+    let (parsed, file) = match (&source.layer.roles, &base.roles, &base.layer.roles) {
+        (Some(file), _, _) => (RolesDiagram::parse(&file.text, &file.path), file),
+        (None, Some(parsed), Some(file)) => (parsed.clone(), file),
+        _ => return (None, Vec::new()),
     };
     let drop = &source.programme.settings.roles_diagram.drop;
-    match parsed
+    let ids = parsed.as_ref().map(|d| d.roles.iter().map(|r| r.id.clone()).collect()).unwrap_or_default();
+    let kept = parsed
         .map_err(Problems::from)
-        .and_then(|d| d.without(drop, &source.settings.path, &source.settings.text))
-    {
-        Ok(diagram) => Some(Data { value: diagram, file }),
+        .and_then(|d| d.without(drop, &source.settings.path, &source.settings.text));
+    match kept {
+        Ok(diagram) => (Some(Data { value: diagram, file }), ids),
         Err(p) => {
             problems.extend(p);
-            None
+            (None, ids)
         }
     }
 }

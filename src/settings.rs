@@ -707,6 +707,18 @@ impl Colour {
     }
 
     pub const WHITE: Colour = Colour([255, 255, 255]);
+
+    /// This colour, lightened just enough to reach `ratio` against `background` (a dark one).
+    pub fn lightened_for(self, background: Colour, ratio: f64) -> Colour {
+        let mut rgb = self.0;
+        for _ in 0..100 {
+            if Colour(rgb).contrast(background) >= ratio {
+                break;
+            }
+            rgb = rgb.map(|v| v + ((255 - v) / 8).max(1));
+        }
+        Colour(rgb)
+    }
 }
 
 /// The most mentees per mentor: a whole number from 1.

@@ -16,9 +16,10 @@ use crate::layout::{self, NavEntry, NavLink, NavTree, PageContext, PageData, Sit
 use crate::markdown::{self, Rendered, Source};
 use crate::resolve::{Page, Resolved};
 use crate::roles::RolesDiagram;
+use crate::settings::Colour;
 use crate::strings::Strings;
 use crate::theme::{Theme, Themes};
-use crate::vocabulary::Vocabulary;
+use crate::vocabulary::{DiagramRoles, Vocabulary};
 use crate::worksheet::Worksheet;
 use crate::write::{OutputFile, Staging};
 use crate::{BuildOptions, SiteSummary};
@@ -41,8 +42,8 @@ pub(crate) fn build(
     check_links(r, &pages, &extras, warnings)?;
     let staging = begin(r, options)?;
     let (laid_out, (printed, index)) = rayon::join(
-        || lay_out(&pages, &theme, &site_data, &staging),
-        || rayon::join(|| print_view(&pages, &theme, &site_data, &staging), || search_index(r, &pages)),
+        || lay_out(r, &pages, &theme, &site_data, &staging),
+        || rayon::join(|| print_view(r, &pages, &theme, &site_data, &staging), || search_index(r, &pages)),
     );
     laid_out?;
     printed?;
@@ -128,7 +129,11 @@ impl Words {
 }
 
 fn vocabulary<'a>(r: &'a Resolved) -> Vocabulary<'a> {
-    Vocabulary { programme: r.programme, diagram_roles: r.roles.as_ref().map(|d| d.value.roles.len()) }
+    let diagram = r.roles.as_ref().map(|d| DiagramRoles {
+        kept: d.value.roles.iter().map(|role| role.id.as_str()).collect(),
+        known: r.role_ids.iter().map(String::as_str).collect(),
+    });
+    Vocabulary { programme: r.programme, diagram }
 }
 
 /// The template data every view of the site shares.
@@ -165,9 +170,19 @@ fn render_pages<'a>(
     };
     let v = vocabulary(r);
     let dropped = r.dropped_targets();
+    let t = &words.strings;
+    let labels = markdown::Labels {
+        note: &t.callout_note,
+        tip: &t.callout_tip,
+        important: &t.callout_important,
+        warning: &t.callout_warning,
+        caution: &t.callout_caution,
+        heading_link: &t.heading_link,
+    };
     let cx = markdown::Context {
         vocabulary: &v,
         components: &host,
+        labels: &labels,
         allow_raw_html: r.programme.settings.allow_raw_html,
         dropped: &dropped,
     };
@@ -175,7 +190,8 @@ fn render_pages<'a>(
         .pages
         .par_iter()
         .map(|page| {
-            let source = Source { rel: page.rel, body: &page.body, origins: &page.origins };
+            let source =
+                Source { rel: page.rel, title: page.title, body: &page.body, origins: &page.origins };
             let rendered = markdown::render(&source, &cx)?;
             Ok(Built { page, url: layout::html_url(page.rel), rendered })
         })
@@ -205,14 +221,7 @@ fn extra_files(r: &Resolved, theme: &Theme, words: &Words) -> Result<Vec<OutputF
         .map(|(path, bytes)| OutputFile::new(format!("static/{path}"), bytes.clone()))
         .collect();
     files.push(OutputFile::new("static/highlight.css", markdown::highlight_css()));
-    let accent = p
-        .settings
-        .branding
-        .accent
-        .0
-        .as_ref()
-        .map(|c| format!(":root {{ --accent: {}; }}\n", c.value.0))
-        .unwrap_or_default();
+    let accent = p.settings.branding.accent.0.as_ref().map(|c| programme_css(c.value.0)).unwrap_or_default();
     files.push(OutputFile::new("static/programme.css", accent));
     for (rel, path) in r.assets {
         let bytes =
@@ -226,6 +235,16 @@ fn extra_files(r: &Resolved, theme: &Theme, words: &Words) -> Result<Vec<OutputF
         files.push(OutputFile::new(calendar_file(name), crate::calendar::ics(&uid, &summary, event, &stamp)));
     }
     Ok(files)
+}
+
+/// The programme's accent: as it is in the light scheme, lightened for text on the dark scheme's
+/// panels (the darkest background it stands on is the page, the lightest the panels).
+fn programme_css(accent: Colour) -> String {
+    const DARK_PANEL: Colour = Colour([0x1b, 0x20, 0x26]);
+    let on_dark = accent.lightened_for(DARK_PANEL, 4.6);
+    format!(
+        ":root {{ --accent: {accent}; }}\n@media screen and (prefers-color-scheme: dark) {{ :root {{ --accent-text: {on_dark}; }} }}\n"
+    )
 }
 
 /// Every local link and image must reach a page, an anchor or a file the site publishes.
@@ -259,7 +278,8 @@ fn warn_about_dropped_names(r: &Resolved, pages: &[Built], warnings: &mut Proble
                 continue;
             }
             let at = b.page.body.to_lowercase().find(&wanted).unwrap_or(0);
-            let source = Source { rel: b.page.rel, body: &b.page.body, origins: &b.page.origins };
+            let source =
+                Source { rel: b.page.rel, title: b.page.title, body: &b.page.body, origins: &b.page.origins };
             warnings.push(
                 source
                     .diagnostic(Diagnostic::warning(format!("this page names `{title}`, a page this programme drops")), at)
@@ -296,11 +316,13 @@ fn begin(r: &Resolved, options: &BuildOptions) -> Result<Staging, Problems> {
 /// Every page laid out with the theme and written as it is made, so a big site is never in
 /// memory whole.
 fn lay_out(
+    r: &Resolved,
     pages: &[Built],
     theme: &Theme,
     site_data: &tera::Context,
     staging: &Staging,
 ) -> Result<(), Problems> {
+    let lang = r.programme.lang();
     let entries: Vec<NavEntry> = pages.iter().map(|b| NavEntry::new(b.page.rel, b.page.title)).collect();
     let tree = NavTree::new(&entries);
     // One navigation per folder, shared by its pages.
@@ -334,6 +356,7 @@ fn lay_out(
                     body: &body,
                     toc: b.rendered.headings.iter().filter(|h| h.level == 2).collect(),
                     is_front: b.page.rel == "index.md",
+                    updated: b.page.updated.map(|d| lang.day(d)),
                 },
                 prev: i.checked_sub(1).map(link),
                 next: (i + 1 < entries.len()).then(|| link(i + 1)),
@@ -363,14 +386,21 @@ fn collect(results: Vec<Result<(), Problems>>) -> Result<(), Problems> {
 
 /// The whole handbook on one page, for printing.
 fn print_view(
+    r: &Resolved,
     pages: &[Built],
     theme: &Theme,
     site_data: &tera::Context,
     staging: &Staging,
 ) -> Result<(), Problems> {
+    let lang = r.programme.lang();
     let pages: Vec<layout::Printed> = pages
         .iter()
-        .map(|b| layout::Printed { rel: b.page.rel, title: b.page.title, rendered: &b.rendered })
+        .map(|b| layout::Printed {
+            rel: b.page.rel,
+            title: b.page.title,
+            updated: b.page.updated.map(|d| lang.day(d)),
+            rendered: &b.rendered,
+        })
         .collect();
     layout::print_view(&pages, theme, site_data, staging).map_err(Problems::from)
 }

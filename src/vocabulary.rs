@@ -197,7 +197,7 @@ pub(crate) const SETTINGS: &[Entry] = &[
     Entry {
         name: "roles_diagram.count",
         words: true,
-        get: |v| v.diagram_roles.map(|n| Value::Number(n as u32)),
+        get: |v| v.diagram.as_ref().map(|d| Value::Number(d.kept.len() as u32)),
         choices: no_choices,
     },
     Entry {
@@ -354,6 +354,13 @@ impl ExprError {
     }
 }
 
+/// The condition that tests whether the diagram shows a role: `roles_diagram.has.<id>`.
+const HAS_ROLE: &str = "roles_diagram.has.";
+
+fn listed_owned(names: &[&str]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
 fn listed(names: impl IntoIterator<Item = &'static str>) -> String {
     names.into_iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
 }
@@ -385,11 +392,19 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// The roles of a programme's diagram, by id: those it shows, and those of the diagram it
+/// started from (a programme may leave some out).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct DiagramRoles<'a> {
+    pub kept: Vec<&'a str>,
+    pub known: Vec<&'a str>,
+}
+
 /// The settings of one programme as pages and data files see them.
 pub(crate) struct Vocabulary<'a> {
     pub programme: &'a Programme,
-    /// The number of roles in the programme's diagram, if it has one.
-    pub diagram_roles: Option<usize>,
+    /// The roles of the programme's diagram, if it has one.
+    pub diagram: Option<DiagramRoles<'a>>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -399,6 +414,18 @@ impl<'a> Vocabulary<'a> {
 
     fn lang(&self) -> Lang {
         self.programme.lang()
+    }
+
+    /// `roles_diagram.has.coach`: the diagram shows the role `coach`.
+    fn has_role(&self, id: &str, at: usize) -> Result<bool, ExprError> {
+        let Some(d) = &self.diagram else {
+            return Err(ExprError::new(at, "this programme has no roles diagram"));
+        };
+        if !d.known.contains(&id) {
+            let e = ExprError::new(at, format!("the roles diagram has no role `{id}`"));
+            return Err(e.help(format!("the roles are {}", listed_owned(&d.known))));
+        }
+        Ok(d.kept.contains(&id))
     }
 
     fn entry(&self, name: &str, offset: usize) -> Result<&'static Entry, ExprError> {
@@ -944,6 +971,9 @@ impl Condition {
                 Ok(all)
             }
             Condition::Not(inner) => Ok(!inner.eval(v)?),
+            Condition::Set { name, at } if name.starts_with(HAS_ROLE) => {
+                v.has_role(&name[HAS_ROLE.len()..], *at)
+            }
             Condition::Set { name, at } => {
                 let entry = v.entry(name, *at)?;
                 Ok(match (entry.get)(v) {
@@ -1010,11 +1040,16 @@ pub(crate) mod tests {
     }
 
     fn quote(p: &Programme, expr: &str) -> Result<String, String> {
-        Vocabulary { programme: p, diagram_roles: Some(3) }.quote(expr, true).map_err(|e| e.message)
+        Vocabulary {
+            programme: p,
+            diagram: Some(super::DiagramRoles { kept: vec!["a", "b", "c"], known: vec!["a", "b", "c", "d"] }),
+        }
+        .quote(expr, true)
+        .map_err(|e| e.message)
     }
 
     fn test(p: &Programme, condition: &str) -> Result<bool, String> {
-        Vocabulary { programme: p, diagram_roles: None }.test(condition).map_err(|e| e.message)
+        Vocabulary { programme: p, diagram: None }.test(condition).map_err(|e| e.message)
     }
 
     #[test]
@@ -1045,7 +1080,7 @@ pub(crate) mod tests {
     #[test]
     fn unknown_names_suggest_the_nearest() {
         let p = programme("da", "");
-        let v = Vocabulary { programme: &p, diagram_roles: None };
+        let v = Vocabulary { programme: &p, diagram: None };
         let e = v.quote("meetings.evry", true).unwrap_err();
         assert_eq!(e.message, "unknown setting `meetings.evry`");
         assert_eq!(e.help.as_deref(), Some("did you mean `meetings.every`?"));
@@ -1058,7 +1093,7 @@ pub(crate) mod tests {
     #[test]
     fn an_unset_fact_is_an_error_only_where_it_is_required() {
         let p = programme("da", "");
-        let v = Vocabulary { programme: &p, diagram_roles: None };
+        let v = Vocabulary { programme: &p, diagram: None };
         let e = v.quote("max_mentees_per_mentor", true).unwrap_err();
         assert!(e.message.contains("is not set in `content/randers/programme.yaml`"), "{e:?}");
         assert!(e.help.unwrap().contains("{% if max_mentees_per_mentor %}"));
@@ -1081,12 +1116,24 @@ pub(crate) mod tests {
         assert_eq!(test(&p, "process.evaluation.each_meeting and meetings.every"), Ok(true));
         assert_eq!(test(&p, "max_mentees_per_mentor or process.support == hr"), Ok(true));
         assert_eq!(test(&p, "not (meetings.every and unit)"), Ok(true));
+        let roles = Some(super::DiagramRoles {
+            kept: vec!["networker", "adviser"],
+            known: vec!["networker", "coach", "adviser"],
+        });
+        let v = Vocabulary { programme: &p, diagram: roles };
+        assert_eq!(v.test("roles_diagram.has.coach"), Ok(false));
+        assert_eq!(v.test("roles_diagram.has.adviser and not roles_diagram.has.coach"), Ok(true));
+        let e = v.test("roles_diagram.has.kouch").unwrap_err();
+        assert_eq!(
+            (e.message.as_str(), e.help.as_deref()),
+            ("the roles diagram has no role `kouch`", Some("the roles are `networker`, `coach`, `adviser`"))
+        );
     }
 
     #[test]
     fn conditions_refuse_unknown_words_and_list_the_choices() {
         let p = programme("da", "");
-        let v = Vocabulary { programme: &p, diagram_roles: None };
+        let v = Vocabulary { programme: &p, diagram: None };
         let e = v.test("process.first_contact == hr").unwrap_err();
         assert_eq!(e.message, "`hr` is not a choice of `process.first_contact`");
         assert_eq!(e.help.as_deref(), Some("the choices are `mentee`, `mentor`"));
@@ -1101,7 +1148,7 @@ pub(crate) mod tests {
     #[test]
     fn data_text_is_expanded_with_branches() {
         let p = programme("sv", "process:\n  first_contact: mentor\n");
-        let v = Vocabulary { programme: &p, diagram_roles: None };
+        let v = Vocabulary { programme: &p, diagram: None };
         assert_eq!(
             v.expand_text("{{ roles.mentor | definite | capitalize }} säger ofta").unwrap(),
             "Mentorn säger ofta"

@@ -11,14 +11,16 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
+};
 
 use super::expand::{Expanded, MARKER_CLOSE, MARKER_OPEN};
 use super::{
     ANCHOR_MARK, Context, FOLDER_MARK, Heading, ID_MARK, Link, Rendered, Source, Target, TextSection,
 };
 use crate::diagnostic::{Diagnostic, Problems};
-use crate::html::slug;
+use crate::html::{escape, slug};
 
 /// A heading being read: its tag's parts, the events inside it, and its plain text.
 struct OpenHeading<'a> {
@@ -121,6 +123,20 @@ impl<'s> Renderer<'s, '_> {
             return;
         }
         match event {
+            Event::Start(Tag::BlockQuote(Some(kind))) => self.start_callout(kind),
+            Event::End(TagEnd::BlockQuote(Some(_))) => self.events.push(Event::Html("</div>\n".into())),
+            Event::Start(Tag::BlockQuote(None)) => {
+                self.check_callout_kind(offset);
+                self.events.push(event);
+            }
+            Event::Start(Tag::Table(_)) => {
+                self.start_table_region();
+                self.events.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                self.events.push(event);
+                self.events.push(Event::Html("</div>\n".into()));
+            }
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 // Held back until its text is known, to make its id from it.
                 self.heading =
@@ -197,18 +213,21 @@ impl<'s> Renderer<'s, '_> {
         };
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let base = id.map(|i| i.to_string()).unwrap_or_else(|| slug(&text));
-        let mut id = base.clone();
-        let mut n = 1;
-        while !self.used_ids.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
+        let id = self.unique_id(&base);
         // pulldown-cmark writes the tag (classes and attributes as the author gave them); the
-        // id carries the mark the print view replaces.
+        // id carries the mark the print view replaces. Beside the heading, a link to it that a
+        // reader can copy; outside the heading, so the heading's name stays its text.
         let marked = format!("{ID_MARK}{id}");
+        self.events.push(Event::Html("<div class=\"heading-anchor\">".into()));
         self.events.push(Event::Start(Tag::Heading { level, id: Some(marked.into()), classes, attrs }));
         self.events.extend(inner);
         self.events.push(Event::End(TagEnd::Heading(level)));
+        let link = format!(
+            "<a class=\"heading-link\" href=\"#{ANCHOR_MARK}{id}\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">{}: {}</span></a></div>\n",
+            escape(self.cx.labels.heading_link),
+            escape(&text)
+        );
+        self.events.push(Event::Html(link.into()));
         let heading = Heading { level: level as u8, id, text };
         if heading.level <= 3 {
             self.out.sections.push(TextSection { heading: Some(heading.clone()), text: String::new() });
@@ -218,6 +237,68 @@ impl<'s> Renderer<'s, '_> {
             section.push('\n');
         }
         self.out.headings.push(heading);
+    }
+
+    /// A callout (`> [!NOTE]`): a note a screen reader announces with its label.
+    fn start_callout(&mut self, kind: BlockQuoteKind) {
+        let l = self.cx.labels;
+        let (class, label) = match kind {
+            BlockQuoteKind::Note => ("note", l.note),
+            BlockQuoteKind::Tip => ("tip", l.tip),
+            BlockQuoteKind::Important => ("important", l.important),
+            BlockQuoteKind::Warning => ("warning", l.warning),
+            BlockQuoteKind::Caution => ("caution", l.caution),
+        };
+        let id = self.unique_id("callout");
+        self.events.push(Event::Html(
+            format!(
+                "<div class=\"callout callout-{class}\" role=\"note\" aria-labelledby=\"{ID_MARK}{id}\"><p class=\"callout-label\" id=\"{ID_MARK}{id}\">{}</p>\n",
+                escape(label)
+            )
+            .into(),
+        ));
+        let text = section_text(&mut self.out);
+        text.push_str(label);
+        text.push('\n');
+    }
+
+    /// `> [!TIPS]` looks like a callout whose kind handbook does not know: say so, rather than
+    /// publish it as a quotation starting with `[!TIPS]`.
+    fn check_callout_kind(&mut self, offset: usize) {
+        let first = self.expanded.markdown[offset..].lines().next().unwrap_or("");
+        let rest = first.trim_start().trim_start_matches('>').trim();
+        let Some(word) = rest.strip_prefix("[!").and_then(|r| r.split_once(']')).map(|(w, _)| w) else {
+            return;
+        };
+        if !word.is_empty() && word.chars().all(|c| c.is_alphanumeric()) {
+            let d = Diagnostic::error(format!("unknown callout kind `{word}`")).with_help(
+                "the kinds are `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]` and `[!CAUTION]`",
+            );
+            self.errors.push(self.at(d, offset));
+        }
+    }
+
+    /// A table scrolls sideways inside its own focusable region, named by the heading above it
+    /// (or the page's title), so the page does not: WCAG 1.4.10 exempts data tables from reflow.
+    fn start_table_region(&mut self) {
+        let name = match self.out.headings.last() {
+            Some(h) => format!("aria-labelledby=\"{ID_MARK}{}\"", h.id),
+            None => format!("aria-label=\"{}\"", escape(self.source.title)),
+        };
+        self.events.push(Event::Html(
+            format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" {name}>\n").into(),
+        ));
+    }
+
+    /// An id not yet used on the page: `base`, `base-2`, ...
+    fn unique_id(&mut self, base: &str) -> String {
+        let mut id = base.to_owned();
+        let mut n = 1;
+        while !self.used_ids.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        id
     }
 
     /// A component marker: the component replaces the paragraph it stands alone in.

@@ -40,6 +40,7 @@ fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
 }
 
 /// Where a stretch of a page's body was written: from byte `start` of the body on, the text of
@@ -55,6 +56,8 @@ pub(crate) struct Origin<'a> {
 pub(crate) struct Source<'a> {
     /// Its path in the site (`vaerktoejer/swot.md`).
     pub rel: &'a str,
+    /// Its title (names a table that has no heading above it).
+    pub title: &'a str,
     pub body: &'a str,
     /// Where each stretch of `body` comes from, in order, the first at 0: a programme's page
     /// that replaces sections of a base page has stretches from both files.
@@ -111,10 +114,22 @@ pub(crate) trait Components: Sync {
     fn render(&self, call: &Call, page_rel: &str) -> Result<Component, (String, String)>;
 }
 
+/// The words of the interface that pages carry: callouts' labels and the name of a heading's
+/// link to itself, in the page's language.
+pub(crate) struct Labels<'a> {
+    pub note: &'a str,
+    pub tip: &'a str,
+    pub important: &'a str,
+    pub warning: &'a str,
+    pub caution: &'a str,
+    pub heading_link: &'a str,
+}
+
 /// What rendering a page needs besides the page.
 pub(crate) struct Context<'a> {
     pub vocabulary: &'a Vocabulary<'a>,
     pub components: &'a dyn Components,
+    pub labels: &'a Labels<'a>,
     pub allow_raw_html: bool,
     /// Base pages the programme dropped: links to them become plain text.
     pub dropped: &'a HashSet<String>,

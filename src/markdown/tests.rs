@@ -40,12 +40,26 @@ fn programme(extra: &str) -> Programme {
 }
 
 fn page_with(p: &Programme, md: &str, raw: bool) -> Result<Rendered, String> {
-    let v = Vocabulary { programme: p, diagram_roles: Some(4) };
+    let v = Vocabulary { programme: p, diagram: None };
     let dropped: HashSet<String> =
         ["vaerktoejer/gone.md".to_owned(), "forloebet.md#evaluering".to_owned()].into_iter().collect();
-    let cx = Context { vocabulary: &v, components: &Stand, allow_raw_html: raw, dropped: &dropped };
+    let labels = super::Labels {
+        note: "Bemærk",
+        tip: "Tip",
+        important: "Vigtigt",
+        warning: "Advarsel",
+        caution: "Pas på",
+        heading_link: "Link til afsnittet",
+    };
+    let cx = Context {
+        vocabulary: &v,
+        components: &Stand,
+        labels: &labels,
+        allow_raw_html: raw,
+        dropped: &dropped,
+    };
     let origins = [Origin { start: 0, file: Path::new("swot.md"), line: 5 }];
-    let source = Source { rel: "vaerktoejer/swot.md", body: md, origins: &origins };
+    let source = Source { rel: "vaerktoejer/swot.md", title: "SWOT", body: md, origins: &origins };
     render(&source, &cx).map_err(|p| p.render(Path::new("/"), false))
 }
 
@@ -348,8 +362,19 @@ proptest! {
         let ours = page_with(&programme(""), &md, true).unwrap().page_html();
         let mut theirs = String::new();
         pulldown_cmark::html::push_html(&mut theirs, pulldown_cmark::Parser::new_ext(&md, super::options()));
-        // Our one addition to plain Markdown: headings carry ids.
-        let mut without_ids = ours.clone();
+        // Our additions to plain Markdown: headings carry ids and a link to themselves, tables
+        // scroll in a region of their own.
+        let mut without_ids = ours.replace("<div class=\"heading-anchor\">\n", "").replace("<div class=\"heading-anchor\">", "");
+        while let Some(at) = without_ids.find("<a class=\"heading-link\"") {
+            let end = without_ids[at..].find("</a></div>\n").map_or(without_ids.len(), |e| at + e + 11);
+            without_ids.replace_range(at..end, "");
+        }
+        while let Some(at) = without_ids.find("<div class=\"table-scroll\"") {
+            let end = without_ids[at..].find(">\n").map_or(without_ids.len(), |e| at + e + 2);
+            without_ids.replace_range(at..end, "");
+        }
+        let without_ids = without_ids.replace("</table>\n</div>\n", "</table>\n");
+        let mut without_ids = without_ids;
         for level in 1..=6 {
             let open = format!("<h{level} id=\"");
             while let Some(at) = without_ids.find(&open) {

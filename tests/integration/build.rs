@@ -9,12 +9,12 @@ fn settings_are_quoted_in_the_page_language() {
     built.assert_ok();
     let da = built.html("da-prog", "index.html");
     assert_eq!(
-        texts(&da, "main p")[0],
+        texts(&da, "main p:not(.page-updated)")[0],
         "Velkommen til Mentorordningen. Parrene mødes hver 2. måned i 1½ time."
     );
     let sv = built.html("sv-prog", "index.html");
     assert_eq!(
-        texts(&sv, "main p")[0],
+        texts(&sv, "main p:not(.page-updated)")[0],
         "Välkommen till Mentorordningen. Ni träffas varannan månad i 1,5 timmar."
     );
     assert_eq!(attrs(&da, "html", "lang"), ["da"]);
@@ -27,14 +27,23 @@ fn changing_a_setting_changes_every_sentence_that_quotes_it() {
     let project = Project::minimal();
     let built = project.build(&["da-prog"]);
     built.assert_ok();
-    assert!(texts(&built.html("da-prog", "forloeb.html"), "main p")[0].contains("hver 2. måned"));
+    assert!(
+        texts(&built.html("da-prog", "forloeb.html"), "main p:not(.page-updated)")[0]
+            .contains("hver 2. måned")
+    );
     let built = built
         .project()
         .file("content/da-prog/programme.yaml", &programme_yaml("da", "").replace("2 months", "6 weeks"))
         .build(&["da-prog"]);
     built.assert_ok();
-    assert_eq!(texts(&built.html("da-prog", "forloeb.html"), "main p")[0], "I mødes hver 6. uge.");
-    assert!(texts(&built.html("da-prog", "index.html"), "main p")[0].contains("hver 6. uge i 1½ time"));
+    assert_eq!(
+        texts(&built.html("da-prog", "forloeb.html"), "main p:not(.page-updated)")[0],
+        "I mødes hver 6. uge."
+    );
+    assert!(
+        texts(&built.html("da-prog", "index.html"), "main p:not(.page-updated)")[0]
+            .contains("hver 6. uge i 1½ time")
+    );
 }
 
 #[test]
@@ -48,7 +57,7 @@ fn a_programme_page_overrides_the_base_page_with_the_same_path() {
     built.assert_ok();
     let page = built.html("da-prog", "forloeb.html");
     assert_eq!(texts(&page, "main h1"), ["Vores forløb"]);
-    assert_eq!(texts(&page, "main article p"), ["Kun hos os."]);
+    assert_eq!(texts(&page, "main article p:not(.page-updated)"), ["Kun hos os."]);
     // Base pages keep linking to the heading, now on the programme's page.
     assert_eq!(
         attrs(&built.html("da-prog", "vaerktoejer/swot.html"), "main p a", "href"),
@@ -73,7 +82,10 @@ fn programmes_can_add_and_drop_pages_and_navigation_follows_weight() {
     );
     assert!(!built.site("da-prog").join("vaerktoejer/swot.html").exists());
     // The tools page linked to the dropped page: the words stay, the link goes, HR is told.
-    assert_eq!(texts(&built.html("da-prog", "vaerktoejer/index.html"), "main article p"), ["Se SWOT."]);
+    assert_eq!(
+        texts(&built.html("da-prog", "vaerktoejer/index.html"), "main article p:not(.page-updated)"),
+        ["Se SWOT."]
+    );
     assert!(
         built
             .messages()
@@ -274,7 +286,12 @@ fn a_programme_brings_its_logo_colour_and_one_template_of_its_own() {
     assert_eq!(attrs(&page, "img.logo", "src"), ["assets/logo.svg"]);
     assert!(built.site("da-prog").join("assets/logo.svg").is_file());
     let css = std::fs::read_to_string(built.site("da-prog").join("static/programme.css")).unwrap();
-    assert_eq!(css, ":root { --accent: #123456; }\n");
+    assert!(css.starts_with(":root { --accent: #123456; }\n"), "{css}");
+    // In the dark scheme the accent, as text, is made light enough to read.
+    assert!(
+        css.contains("@media screen and (prefers-color-scheme: dark) { :root { --accent-text: #"),
+        "{css}"
+    );
     // The other programme keeps the theme as it is.
     assert!(texts(&built.html("sv-prog", "index.html"), "p.own").is_empty());
     assert!(
@@ -303,4 +320,88 @@ fn theme_scripts_are_published_minified_and_a_broken_one_as_written_with_a_warni
             && messages.contains("published as written, not minified"),
         "{messages}"
     );
+}
+
+#[test]
+fn callouts_are_labelled_notes_in_the_page_s_language() {
+    // Protects (issue 17): GitHub's alert syntax becomes a note a screen reader announces.
+    let page = "---\ntitle: Noter\n---\n\n> [!NOTE]\n> Læs dette.\n\n> [!TIP]\n> Et tip.\n\n> [!IMPORTANT]\n> Vigtigt her.\n\n> [!WARNING]\n> Pas godt på.\n\n> [!CAUTION]\n> Stop op.\n\n> En almindelig citatblok.\n";
+    let built = Project::minimal()
+        .file("content/_base/da/noter.md", page)
+        .file("content/_base/sv/noter.md", page)
+        .build(&[]);
+    built.assert_ok();
+    for (id, labels) in [
+        ("da-prog", ["Bemærk", "Tip", "Vigtigt", "Advarsel", "Pas på"]),
+        ("sv-prog", ["Obs", "Tips", "Viktigt", "Varning", "Se upp"]),
+    ] {
+        let html = built.html(id, "noter.html");
+        assert_eq!(texts(&html, "main .callout[role=note] > .callout-label"), labels, "{id}");
+        let labelled = attrs(&html, "main .callout", "aria-labelledby");
+        let ids = attrs(&html, "main .callout-label", "id");
+        assert_eq!(labelled, ids);
+        assert_eq!(attrs(&html, "main .callout", "class")[3], "callout callout-warning");
+        assert_eq!(texts(&html, "main blockquote"), ["En almindelig citatblok."]);
+    }
+    // In the print view the notes' ids stay unique.
+    let print = built.html("da-prog", "print.html");
+    assert_eq!(attrs(&print, ".callout-label", "id")[0], "side-noter--callout");
+    let err = Project::minimal()
+        .file("content/da-prog/ny.md", "---\ntitle: Ny\n---\n\n> [!TIPS]\n> x\n")
+        .build(&["da-prog"]);
+    err.assert_error("error: unknown callout kind `TIPS`\n  --> content/da-prog/ny.md:5:1");
+    err.assert_error(
+        "= help: the kinds are `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]` and `[!CAUTION]`",
+    );
+}
+
+#[test]
+fn every_page_says_when_it_was_last_revised() {
+    // Protects (issue 17): the date in words; `updated:` overrides the file's own date.
+    let built = Project::minimal()
+        .file("content/da-prog/ny.md", "---\ntitle: Ny\nupdated: 2026-11-02\n---\n\nTekst.\n")
+        .file("content/sv-prog/ny.md", "---\ntitle: Ny\nupdated: 2026-11-02\n---\n\nText.\n")
+        .build(&[]);
+    built.assert_ok();
+    assert_eq!(
+        texts(&built.html("da-prog", "ny.html"), "main .page-updated"),
+        ["Senest opdateret 2. november 2026"]
+    );
+    assert_eq!(
+        texts(&built.html("sv-prog", "ny.html"), "main .page-updated"),
+        ["Senast uppdaterad 2 november 2026"]
+    );
+    // Without `updated:`, outside git, the file's date on disk (today, for a file just written).
+    let today = jiff::Zoned::now().date();
+    let expected = format!("Senest opdateret {}. ", today.day());
+    assert!(texts(&built.html("da-prog", "forloeb.html"), "main .page-updated")[0].starts_with(&expected));
+    assert!(
+        texts(&built.html("da-prog", "print.html"), ".page-updated")
+            .contains(&"Senest opdateret 2. november 2026".to_owned())
+    );
+    // An unchanged tree builds the same bytes again.
+    let first = std::fs::read(built.site("da-prog").join("ny.html")).unwrap();
+    let built = built.project().build(&[]);
+    assert_eq!(std::fs::read(built.site("da-prog").join("ny.html")).unwrap(), first);
+}
+
+#[test]
+fn headings_offer_a_link_to_themselves_and_tables_scroll_in_a_named_region() {
+    // Protects (issues 17 and 18).
+    let page =
+        "---\ntitle: Ny\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Stop før tid\n\n| c |\n|---|\n| 3 |\n";
+    let built = Project::minimal().file("content/da-prog/ny.md", page).build(&["da-prog"]);
+    built.assert_ok();
+    let html = built.html("da-prog", "ny.html");
+    assert_eq!(attrs(&html, "main .heading-anchor > h2", "id"), ["stop-for-tid"]);
+    assert_eq!(attrs(&html, "main .heading-anchor > a.heading-link", "href"), ["#stop-for-tid"]);
+    assert_eq!(texts(&html, "main .heading-link .visually-hidden"), ["Link til afsnittet: Stop før tid"]);
+    // The heading's own name is its text alone.
+    assert_eq!(texts(&html, "main h2"), ["Stop før tid"]);
+    let regions = attrs(&html, "main .table-scroll[role=region][tabindex='0']", "class");
+    assert_eq!(regions.len(), 2);
+    assert_eq!(attrs(&html, "main .table-scroll", "aria-label"), ["Ny"]);
+    assert_eq!(attrs(&html, "main .table-scroll", "aria-labelledby"), ["stop-for-tid"]);
+    let print = built.html("da-prog", "print.html");
+    assert!(attrs(&print, ".heading-link", "href").contains(&"#side-ny--stop-for-tid".to_owned()));
 }
