@@ -19,7 +19,7 @@ use crate::roles::RolesDiagram;
 use crate::settings::Colour;
 use crate::strings::Strings;
 use crate::theme::{Theme, Themes};
-use crate::vocabulary::{DiagramRoles, Vocabulary};
+use crate::vocabulary::{Present, Vocabulary};
 use crate::worksheet::Worksheet;
 use crate::write::{OutputFile, Staging};
 use crate::{BuildOptions, SiteSummary};
@@ -129,11 +129,13 @@ impl Words {
 }
 
 fn vocabulary<'a>(r: &'a Resolved) -> Vocabulary<'a> {
-    let diagram = r.roles.as_ref().map(|d| DiagramRoles {
+    let diagram = r.roles.as_ref().map(|d| Present {
         kept: d.value.roles.iter().map(|role| role.id.as_str()).collect(),
         known: r.role_ids.iter().map(String::as_str).collect(),
     });
-    Vocabulary { programme: r.programme, diagram }
+    let kept: Vec<&str> = r.pages.iter().map(|p| p.rel).collect();
+    let known = kept.iter().copied().chain(r.dropped.iter().map(|(rel, _)| *rel)).collect();
+    Vocabulary { programme: r.programme, diagram, pages: Some(Present { kept, known }) }
 }
 
 /// The template data every view of the site shares.
@@ -266,14 +268,20 @@ fn check_links(
 /// A base page that still names a page the programme drops (a tool it does not use) in plain
 /// text is worth rewording.
 fn warn_about_dropped_names(r: &Resolved, pages: &[Built], warnings: &mut Problems) {
-    for (_, title) in &r.dropped {
+    for (dropped, title) in &r.dropped {
         let title = title.trim();
         if title.chars().count() < 4 {
             continue;
         }
         let wanted = title.to_lowercase();
         for b in pages {
-            let mentions = b.rendered.sections.iter().any(|s| s.text.to_lowercase().contains(&wanted));
+            // A link to the dropped page has its own warning already.
+            let linked =
+                b.rendered.unlinked.iter().any(
+                    |l| matches!(&l.target, crate::markdown::Target::Page { page, .. } if page == dropped),
+                );
+            let mentions =
+                !linked && b.rendered.sections.iter().any(|s| s.text.to_lowercase().contains(&wanted));
             if !mentions {
                 continue;
             }

@@ -356,6 +356,23 @@ impl ExprError {
 
 /// The condition that tests whether the diagram shows a role: `roles_diagram.has.<id>`.
 const HAS_ROLE: &str = "roles_diagram.has.";
+/// The condition that tests whether the site has a page: `pages.has.<path>`.
+const HAS_PAGE: &str = "pages.has.";
+
+/// `roles_diagram.has.coach`, `pages.has.verktyg/ledarnivan.md`: the programme keeps it.
+fn has(set: Option<&Present>, name: &str, at: usize, missing: &str, what: &str) -> Result<bool, ExprError> {
+    let Some(set) = set else {
+        return Err(ExprError::new(at, format!("there is no {what} to test here")));
+    };
+    if !set.known.contains(&name) {
+        let e = ExprError::new(at, format!("{missing} `{name}`"));
+        return Err(match nearest(name, set.known.iter().copied()) {
+            Some(near) => e.help(format!("did you mean `{near}`?")),
+            None => e.help(format!("the {what}s are {}", listed_owned(&set.known))),
+        });
+    }
+    Ok(set.kept.contains(&name))
+}
 
 fn listed_owned(names: &[&str]) -> String {
     names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
@@ -392,10 +409,10 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// The roles of a programme's diagram, by id: those it shows, and those of the diagram it
-/// started from (a programme may leave some out).
+/// Things a programme may leave out of what the base offers (roles of the diagram, pages): those
+/// it keeps, and all it could have kept.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct DiagramRoles<'a> {
+pub(crate) struct Present<'a> {
     pub kept: Vec<&'a str>,
     pub known: Vec<&'a str>,
 }
@@ -403,8 +420,10 @@ pub(crate) struct DiagramRoles<'a> {
 /// The settings of one programme as pages and data files see them.
 pub(crate) struct Vocabulary<'a> {
     pub programme: &'a Programme,
-    /// The roles of the programme's diagram, if it has one.
-    pub diagram: Option<DiagramRoles<'a>>,
+    /// The roles of the programme's diagram, by id, if it has one.
+    pub diagram: Option<Present<'a>>,
+    /// The site's pages, by path (`verktyg/ledarnivan.md`), once they are known.
+    pub pages: Option<Present<'a>>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -414,18 +433,6 @@ impl<'a> Vocabulary<'a> {
 
     fn lang(&self) -> Lang {
         self.programme.lang()
-    }
-
-    /// `roles_diagram.has.coach`: the diagram shows the role `coach`.
-    fn has_role(&self, id: &str, at: usize) -> Result<bool, ExprError> {
-        let Some(d) = &self.diagram else {
-            return Err(ExprError::new(at, "this programme has no roles diagram"));
-        };
-        if !d.known.contains(&id) {
-            let e = ExprError::new(at, format!("the roles diagram has no role `{id}`"));
-            return Err(e.help(format!("the roles are {}", listed_owned(&d.known))));
-        }
-        Ok(d.kept.contains(&id))
     }
 
     fn entry(&self, name: &str, offset: usize) -> Result<&'static Entry, ExprError> {
@@ -827,9 +834,11 @@ fn tokens(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
                 text[i + 1..].find(c as char).ok_or_else(|| ExprError::new(i, "this quote is not closed"))?;
             out.push((i, Token::Quoted(text[i + 1..i + 1 + end].to_owned())));
             i += end + 2;
-        } else if c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c == b'-' {
+        } else if c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c == b'-' || c == b'/' {
             let end = text[i..]
-                .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '.' || ch == '-'))
+                .find(|ch: char| {
+                    !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '.' || ch == '-' || ch == '/')
+                })
                 .map_or(text.len(), |e| i + e);
             out.push((i, Token::Word(text[i..end].to_owned())));
             i = end;
@@ -972,7 +981,10 @@ impl Condition {
             }
             Condition::Not(inner) => Ok(!inner.eval(v)?),
             Condition::Set { name, at } if name.starts_with(HAS_ROLE) => {
-                v.has_role(&name[HAS_ROLE.len()..], *at)
+                has(v.diagram.as_ref(), &name[HAS_ROLE.len()..], *at, "the roles diagram has no role", "role")
+            }
+            Condition::Set { name, at } if name.starts_with(HAS_PAGE) => {
+                has(v.pages.as_ref(), &name[HAS_PAGE.len()..], *at, "there is no page", "page")
             }
             Condition::Set { name, at } => {
                 let entry = v.entry(name, *at)?;
@@ -1042,14 +1054,15 @@ pub(crate) mod tests {
     fn quote(p: &Programme, expr: &str) -> Result<String, String> {
         Vocabulary {
             programme: p,
-            diagram: Some(super::DiagramRoles { kept: vec!["a", "b", "c"], known: vec!["a", "b", "c", "d"] }),
+            diagram: Some(super::Present { kept: vec!["a", "b", "c"], known: vec!["a", "b", "c", "d"] }),
+            pages: None,
         }
         .quote(expr, true)
         .map_err(|e| e.message)
     }
 
     fn test(p: &Programme, condition: &str) -> Result<bool, String> {
-        Vocabulary { programme: p, diagram: None }.test(condition).map_err(|e| e.message)
+        Vocabulary { programme: p, diagram: None, pages: None }.test(condition).map_err(|e| e.message)
     }
 
     #[test]
@@ -1080,7 +1093,7 @@ pub(crate) mod tests {
     #[test]
     fn unknown_names_suggest_the_nearest() {
         let p = programme("da", "");
-        let v = Vocabulary { programme: &p, diagram: None };
+        let v = Vocabulary { programme: &p, diagram: None, pages: None };
         let e = v.quote("meetings.evry", true).unwrap_err();
         assert_eq!(e.message, "unknown setting `meetings.evry`");
         assert_eq!(e.help.as_deref(), Some("did you mean `meetings.every`?"));
@@ -1093,7 +1106,7 @@ pub(crate) mod tests {
     #[test]
     fn an_unset_fact_is_an_error_only_where_it_is_required() {
         let p = programme("da", "");
-        let v = Vocabulary { programme: &p, diagram: None };
+        let v = Vocabulary { programme: &p, diagram: None, pages: None };
         let e = v.quote("max_mentees_per_mentor", true).unwrap_err();
         assert!(e.message.contains("is not set in `content/randers/programme.yaml`"), "{e:?}");
         assert!(e.help.unwrap().contains("{% if max_mentees_per_mentor %}"));
@@ -1116,11 +1129,11 @@ pub(crate) mod tests {
         assert_eq!(test(&p, "process.evaluation.each_meeting and meetings.every"), Ok(true));
         assert_eq!(test(&p, "max_mentees_per_mentor or process.support == hr"), Ok(true));
         assert_eq!(test(&p, "not (meetings.every and unit)"), Ok(true));
-        let roles = Some(super::DiagramRoles {
+        let roles = Some(super::Present {
             kept: vec!["networker", "adviser"],
             known: vec!["networker", "coach", "adviser"],
         });
-        let v = Vocabulary { programme: &p, diagram: roles };
+        let v = Vocabulary { programme: &p, diagram: roles, pages: None };
         assert_eq!(v.test("roles_diagram.has.coach"), Ok(false));
         assert_eq!(v.test("roles_diagram.has.adviser and not roles_diagram.has.coach"), Ok(true));
         let e = v.test("roles_diagram.has.kouch").unwrap_err();
@@ -1133,7 +1146,7 @@ pub(crate) mod tests {
     #[test]
     fn conditions_refuse_unknown_words_and_list_the_choices() {
         let p = programme("da", "");
-        let v = Vocabulary { programme: &p, diagram: None };
+        let v = Vocabulary { programme: &p, diagram: None, pages: None };
         let e = v.test("process.first_contact == hr").unwrap_err();
         assert_eq!(e.message, "`hr` is not a choice of `process.first_contact`");
         assert_eq!(e.help.as_deref(), Some("the choices are `mentee`, `mentor`"));
@@ -1148,7 +1161,7 @@ pub(crate) mod tests {
     #[test]
     fn data_text_is_expanded_with_branches() {
         let p = programme("sv", "process:\n  first_contact: mentor\n");
-        let v = Vocabulary { programme: &p, diagram: None };
+        let v = Vocabulary { programme: &p, diagram: None, pages: None };
         assert_eq!(
             v.expand_text("{{ roles.mentor | definite | capitalize }} säger ofta").unwrap(),
             "Mentorn säger ofta"
