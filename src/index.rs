@@ -102,7 +102,11 @@ impl Stemmer {
         }
     }
 
-    #[cfg(test)]
+    /// A stem's number, when a word of the site has it.
+    fn number(&self, stem: &str) -> Option<u32> {
+        self.numbers.get(stem).copied()
+    }
+
     pub fn stem(&mut self, word: &str) -> Option<String> {
         self.stem_number(word).0.map(|n| self.stems[n as usize].to_string())
     }
@@ -162,6 +166,72 @@ struct IndexFile<'a> {
     /// Stem -> `[section, weight, section, weight, ...]`, each section number written as the
     /// difference from the one before (the first as it is), so the numbers stay short.
     index: BTreeMap<&'a str, Vec<u32>>,
+    /// Groups of stems that mean the same to a reader (synonyms), each with a stem in the site.
+    syn: Vec<Vec<String>>,
+    /// Phrases of several words (`hvor ofte`) and the synonym group each stands for.
+    phr: Vec<(String, usize)>,
+    /// Question words, which say nothing about what a question asks.
+    q: &'a [String],
+}
+
+/// The words of a site's search beside its text: synonyms, and question words.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SearchWords {
+    /// Groups of words a reader may use for the same thing; a phrase of several words may be
+    /// one of them.
+    pub synonyms: Vec<Vec<String>>,
+    /// Words of a question that say nothing about what it asks (`hvordan`, `hur`).
+    pub questions: Vec<String>,
+}
+
+/// The parts of a compound: `tilmeldingsfrist` -> `tilmelding`, `frist`; `udviklingssamtale` ->
+/// `udvikling`, `samtale`. Each part has at least four letters. Both parts are words of the site,
+/// with a joining `s` or `e` between them allowed; or the head is a word of the site joined by
+/// `s` (the mark of a compound in Danish and Swedish), in which case the tail need not be. `None`
+/// for a word that is not such a compound (`mentorerne`, `forberedelse`).
+pub(crate) fn compound_parts(word: &str, known: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
+    split_known(word, known).or_else(|| split_joined(word, known))
+}
+
+const PART: usize = 4;
+
+/// The places a word can be cut with at least a part's letters on each side, the longest head
+/// first (so a compound splits into as few parts as it can).
+fn cuts(word: &str) -> impl Iterator<Item = (&str, &str)> {
+    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(PART).collect();
+    bounds.into_iter().rev().map(|cut| word.split_at(cut)).filter(|(_, tail)| tail.chars().count() >= PART)
+}
+
+/// The head as a word of the site, maybe with a joining letter after it.
+fn head_word<'w>(head: &'w str, joins: &[char], known: &dyn Fn(&str) -> bool) -> Option<&'w str> {
+    if known(head) {
+        return Some(head);
+    }
+    head.strip_suffix(joins).filter(|b| b.chars().count() >= PART && known(b))
+}
+
+/// Every part a word of the site.
+fn split_known(word: &str, known: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
+    for (head, tail) in cuts(word) {
+        let Some(base) = head_word(head, &['s', 'e'], known) else { continue };
+        if known(tail) {
+            return Some(vec![base.to_owned(), tail.to_owned()]);
+        }
+        if let Some(mut rest) = split_known(tail, known) {
+            rest.insert(0, base.to_owned());
+            return Some(rest);
+        }
+    }
+    None
+}
+
+/// A word of the site joined by `s` to a tail the site does not use on its own.
+fn split_joined(word: &str, known: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
+    cuts(word).find_map(|(head, tail)| {
+        let base = head.strip_suffix('s').filter(|b| b.chars().count() >= PART && known(b))?;
+        Some(vec![base.to_owned(), tail.to_owned()])
+    })
 }
 
 fn snippet(text: &str) -> String {
@@ -175,8 +245,21 @@ fn snippet(text: &str) -> String {
 }
 
 /// Builds the index script.
-pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
+pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a SearchWords) -> String {
     let mut stemmer = Stemmer::new(lang);
+    // The site's words, so compounds can be split into words the site uses.
+    let mut vocabulary: rustc_hash::FxHashSet<Cow<str>> = rustc_hash::FxHashSet::default();
+    for page in pages {
+        vocabulary.extend(words(page.title));
+        for section in page.sections {
+            if let Some(h) = &section.heading {
+                vocabulary.extend(words(&h.text));
+            }
+            vocabulary.extend(words(&section.text));
+        }
+    }
+    let known = |w: &str| vocabulary.contains(w);
+    let mut parts_of: FxHashMap<String, Option<Vec<String>>> = FxHashMap::default();
     let mut file = IndexFile {
         lang: lang.code(),
         pages: pages.iter().map(|p| [p.url, p.title]).collect(),
@@ -185,6 +268,9 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
         stop: BTreeSet::new(),
         keys: key_words(lang).iter().map(|k| (k.root, k.endings)).collect(),
         index: BTreeMap::new(),
+        syn: Vec::new(),
+        phr: Vec::new(),
+        q: &search.questions,
     };
     // Per stem number: section, weight, section, weight, ...
     let mut postings: Vec<Vec<u32>> = Vec::new();
@@ -208,6 +294,16 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
             for (text, weight) in [(title, TITLE), (heading, HEADING), (section.text.as_str(), TEXT)] {
                 for word in words(text) {
                     let word = &*word;
+                    // A compound is found by its parts too.
+                    if word.len() >= 8 {
+                        let parts =
+                            parts_of.entry(word.to_owned()).or_insert_with(|| compound_parts(word, &known));
+                        for part in parts.iter().flatten() {
+                            if let (Some(stem), _) = stemmer.stem_number(part) {
+                                *weights.entry(stem).or_default() += weight;
+                            }
+                        }
+                    }
                     // The word -> stem map and the stop words are recorded once per word form.
                     match stemmer.stem_number(word) {
                         (Some(stem), first) => {
@@ -233,6 +329,26 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>]) -> String {
         let mut previous = 0;
         for doc in list.iter_mut().step_by(2) {
             (*doc, previous) = (*doc - previous, *doc);
+        }
+    }
+    // Synonyms as stems: a group is kept when the site has one of its words.
+    for group in &search.synonyms {
+        let mut stems: Vec<String> = Vec::new();
+        let mut phrases = Vec::new();
+        for member in group {
+            let member = member.to_lowercase();
+            if member.contains(char::is_whitespace) {
+                phrases.push(member.split_whitespace().collect::<Vec<_>>().join(" "));
+            } else if let Some(stem) = stemmer.stem(&member).filter(|s| !stems.contains(s)) {
+                stems.push(stem);
+            }
+        }
+        let present = stems.iter().any(|s| {
+            stemmer.number(s).is_some_and(|n| postings.get(n as usize).is_some_and(|p| !p.is_empty()))
+        });
+        if present {
+            file.phr.extend(phrases.into_iter().map(|p| (p, file.syn.len())));
+            file.syn.push(stems);
         }
     }
     file.index = stemmer.stems.iter().map(|s| &**s).zip(postings).collect();
@@ -273,6 +389,100 @@ mod tests {
     }
 
     #[test]
+    fn compounds_split_into_words_the_site_uses_and_ordinary_words_stay_whole() {
+        let vocabulary = |words: &'static [&'static str]| move |w: &str| words.contains(&w);
+        let da = vocabulary(&[
+            "tilmelding",
+            "frist",
+            "udvikling",
+            "samtale",
+            "mentor",
+            "ordning",
+            "aftale",
+            "holder",
+            "forbered",
+            "leder",
+            "gruppe",
+            "møde",
+            "handling",
+            "plan",
+        ]);
+        let split = |w: &str, known: &dyn Fn(&str) -> bool| super::compound_parts(w, known);
+        assert_eq!(split("tilmeldingsfrist", &da).unwrap(), ["tilmelding", "frist"]);
+        assert_eq!(split("udviklingssamtale", &da).unwrap(), ["udvikling", "samtale"]);
+        assert_eq!(split("mentorordning", &da).unwrap(), ["mentor", "ordning"]);
+        assert_eq!(split("aftaleholder", &da).unwrap(), ["aftale", "holder"]);
+        assert_eq!(split("handlingsplanmøde", &da).unwrap(), ["handling", "plan", "møde"]);
+        // Words that look like compounds but are not: no part of four letters, or a part the
+        // site does not use.
+        // Joined by s, the tail need not be a word of the site.
+        assert_eq!(split("udviklingsplan", &da).unwrap(), ["udvikling", "plan"]);
+        assert_eq!(split("tilmeldingsdato", &da).unwrap(), ["tilmelding", "dato"]);
+        for whole in [
+            "mentorerne",
+            "forberedelse",
+            "forberedelser",
+            "samtalen",
+            "ledelse",
+            "mødet",
+            "evaluering",
+            "lederne",
+            "mentorens",
+        ] {
+            assert_eq!(split(whole, &da), None, "{whole}");
+        }
+        let sv = vocabulary(&[
+            "halvdags",
+            "utbildning",
+            "mentor",
+            "samtal",
+            "tystnad",
+            "löfte",
+            "adept",
+            "chef",
+            "möte",
+        ]);
+        assert_eq!(split("halvdagsutbildning", &sv).unwrap(), ["halvdags", "utbildning"]);
+        assert_eq!(split("mentorsamtal", &sv).unwrap(), ["mentor", "samtal"]);
+        assert_eq!(split("tystnadslöfte", &sv).unwrap(), ["tystnad", "löfte"]);
+        assert_eq!(split("utbildningsplan", &sv).unwrap(), ["utbildning", "plan"]);
+        for whole in ["adepterna", "mentorerna", "samtalet", "chefen", "mötena", "utbildningen", "mentorskap"]
+        {
+            assert_eq!(split(whole, &sv), None, "{whole}");
+        }
+    }
+
+    #[test]
+    fn a_compound_is_found_by_its_parts_and_synonyms_travel_as_stems() {
+        let sections = [TextSection {
+            heading: None,
+            text: "Tilmeldingsfrist. Vi aftaler fortrolighed og tilmelding.".into(),
+        }];
+        let page = super::SearchPage { title: "Forsiden", url: "index.html", sections: &sections };
+        let search = super::SearchWords {
+            synonyms: vec![
+                vec!["tavshedspligt".into(), "fortrolighed".into()],
+                vec!["hvor ofte".into(), "møde".into()],
+                vec!["ukendt".into()],
+            ],
+            questions: vec!["hvordan".into()],
+        };
+        let js = build(Lang::Danish, &[page], &search);
+        let json: serde_json::Value =
+            serde_json::from_str(js.trim_start_matches("window.HANDBOOK_SEARCH = ").trim_end_matches(";\n"))
+                .unwrap();
+        // "tilmelding" is a part of the compound, and a word of the site through it.
+        assert!(
+            json["index"]["tilmelding"] == serde_json::json!([0, 2])
+                && json["index"]["frist"] == serde_json::json!([0, 1]),
+            "{}",
+            json["index"]
+        );
+        assert_eq!(json["syn"], serde_json::json!([["tavshedsp", "fortro"]]));
+        assert_eq!(json["q"], serde_json::json!(["hvordan"]));
+    }
+
+    #[test]
     fn snowball_would_split_the_swedish_mentor() {
         // The trap the key words exist for: without them these differ.
         let plain = elasticlunr::lang::Swedish::new();
@@ -308,7 +518,7 @@ mod tests {
             },
         ];
         let page = super::SearchPage { title: "Forløbet", url: "forloebet.html", sections: &sections };
-        let js = build(Lang::Danish, &[page]);
+        let js = build(Lang::Danish, &[page], &super::SearchWords::default());
         let json: serde_json::Value =
             serde_json::from_str(js.trim_start_matches("window.HANDBOOK_SEARCH = ").trim_end_matches(";\n"))
                 .unwrap();

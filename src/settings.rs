@@ -79,6 +79,10 @@ pub(crate) struct Settings {
     /// Interface strings of the theme that this programme words differently, by key.
     #[serde(default)]
     pub strings: BTreeMap<String, Text>,
+    /// More groups of words that mean the same to a reader, for search (the theme has the
+    /// handbook's own in `i18n/<lang>.search.yaml`): `[[MUS, medarbejderudviklingssamtale]]`.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
     /// Logo and accent colour.
     #[serde(default)]
     pub branding: Branding,

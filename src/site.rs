@@ -12,6 +12,7 @@ use rayon::prelude::*;
 
 use crate::components::{Host, Listed, calendar_file};
 use crate::diagnostic::{Diagnostic, Problems};
+use crate::index::SearchWords;
 use crate::layout::{self, NavEntry, NavLink, NavTree, PageContext, PageData, SiteContext, SiteWide, View};
 use crate::markdown::{self, Rendered, Source};
 use crate::resolve::{Page, Resolved};
@@ -43,7 +44,12 @@ pub(crate) fn build(
     let staging = begin(r, options)?;
     let (laid_out, (printed, index)) = rayon::join(
         || lay_out(r, &pages, &theme, &site_data, &staging),
-        || rayon::join(|| print_view(r, &pages, &theme, &site_data, &staging), || search_index(r, &pages)),
+        || {
+            rayon::join(
+                || print_view(r, &pages, &theme, &site_data, &staging),
+                || search_index(r, &pages, &words.search),
+            )
+        },
     );
     laid_out?;
     printed?;
@@ -78,6 +84,8 @@ fn theme(r: &Resolved, themes: &Themes, warnings: &mut Problems) -> Result<Arc<T
 /// The programme's interface strings and data in its own words.
 struct Words {
     strings: Strings,
+    /// The theme's synonyms and question words with the programme's own synonyms.
+    search: SearchWords,
     worksheets: BTreeMap<String, Worksheet>,
     diagram: Option<RolesDiagram>,
 }
@@ -122,7 +130,11 @@ impl Words {
             d.value.worded(&v, &d.file.path, &d.file.text).map_err(|e| problems.extend(e)).ok()
         });
         match strings {
-            Some(strings) if !problems.has_errors() => Ok(Words { strings, worksheets, diagram }),
+            Some(strings) if !problems.has_errors() => {
+                let mut search = theme.strings(p.lang()).map(|t| t.search.clone()).unwrap_or_default();
+                search.synonyms.extend(p.settings.synonyms.iter().cloned());
+                Ok(Words { strings, search, worksheets, diagram })
+            }
             _ => Err(problems),
         }
     }
@@ -414,7 +426,7 @@ fn print_view(
 }
 
 /// The site's search index.
-fn search_index(r: &Resolved, pages: &[Built]) -> String {
+fn search_index(r: &Resolved, pages: &[Built], search: &SearchWords) -> String {
     let search_pages: Vec<crate::index::SearchPage> = pages
         .iter()
         .map(|b| crate::index::SearchPage {
@@ -423,7 +435,7 @@ fn search_index(r: &Resolved, pages: &[Built]) -> String {
             sections: &b.rendered.sections,
         })
         .collect();
-    crate::index::build(r.programme.lang(), &search_pages)
+    crate::index::build(r.programme.lang(), &search_pages, search)
 }
 
 fn write_files(

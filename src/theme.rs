@@ -15,6 +15,7 @@ use std::sync::{Arc, Mutex};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Problems};
+use crate::index::SearchWords;
 use crate::lang::Lang;
 use crate::load::SourceFile;
 use crate::strings::Strings;
@@ -32,10 +33,12 @@ pub(crate) const TEMPLATES: &[&str] = &[
     "components/page-list.html",
 ];
 
-/// A theme's interface strings in one language, with the file they came from.
+/// A theme's interface strings in one language, with the file they came from, and the words
+/// its search knows (`i18n/<lang>.search.yaml`: synonyms and question words).
 pub(crate) struct ThemeStrings {
     pub strings: Strings,
     pub file: SourceFile,
+    pub search: SearchWords,
 }
 
 /// A theme as loaded from `themes/<name>/`, possibly with a programme's overrides applied.
@@ -118,11 +121,16 @@ impl Theme {
         let mut strings = BTreeMap::new();
         for lang in Lang::ALL {
             let path = dir.join("i18n").join(format!("{}.yaml", lang.code()));
-            match crate::load::read_text(&path)
-                .and_then(|file| Ok((Strings::parse(&file.text, &path)?, file)))
-            {
-                Ok((parsed, file)) => {
-                    strings.insert(lang, ThemeStrings { strings: parsed, file });
+            let search_path = dir.join("i18n").join(format!("{}.search.yaml", lang.code()));
+            let loaded = crate::load::read_text(&path).and_then(|file| {
+                let parsed = Strings::parse(&file.text, &path)?;
+                let search = crate::load::read_text(&search_path)
+                    .and_then(|f| crate::yaml::parse::<SearchWords>(&f.text, &search_path, 0))?;
+                Ok(ThemeStrings { strings: parsed, file, search })
+            });
+            match loaded {
+                Ok(theme_strings) => {
+                    strings.insert(lang, theme_strings);
                 }
                 Err(d) => problems.push(d),
             }

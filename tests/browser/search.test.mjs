@@ -95,7 +95,7 @@ test('matched words are marked and nothing from the index is parsed as HTML', as
   assert.ok(marks.length > 0 && marks.every((m) => m.startsWith('fortrolig')), JSON.stringify(marks));
   const none = await query(page, 'xylofonkoncert');
   assert.equal(none.hrefs.length, 0);
-  assert.match(none.none, /Ingen sider matcher „xylofonkoncert“/);
+  assert.match(none.none, /Ingen sider matcher »xylofonkoncert«/);
   await context.close();
 });
 

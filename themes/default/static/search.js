@@ -1,11 +1,15 @@
 // Search in the site's language, written for handbook (no third-party search code).
 //
 // The index (search-index.js, built by src/index.rs) is loaded on first use with a plain <script>
-// tag, so search works from file:// and under any sub-path. A query is split and lower-cased the
-// way the index was; each word is turned into the index's stem with the same rules: the key-word
-// table first, then the site's own word -> stem map; stop words are dropped; a word the site does
-// not contain falls back to prefix matching on the site's words. Results must match every query
-// word (AND); when nothing does, the best partial matches are shown.
+// tag, so search works from file:// and under any sub-path. A query is read the way a participant
+// asks: phrases of the synonym table ("hvor ofte") stand for their group; question words
+// ("hvordan", "hur") and stop words are dropped; each other word is turned into the index's stem
+// with the same rules as the index (the key-word table, then the site's word -> stem map); a
+// compound the site does not contain is split into the site's words ("tilmeldingsfrist" ->
+// "tilmelding" + "frist"), as the index split the site's own compounds; a word the site does not
+// contain at all falls back to prefix matching. Each stem brings its synonyms. Results must match
+// every query word (AND); when nothing does, the best partial matches are shown. A match in a
+// page title counts most, then in a heading, then in the text.
 (function () {
   'use strict';
 
@@ -60,9 +64,89 @@
     var words = Object.create(null);
     Object.keys(data.stems).concat(Object.keys(data.index)).forEach(function (w) { words[w] = true; });
     data.words = Object.keys(words).sort();
+    data.known = Object.create(null);
+    data.words.forEach(function (w) { data.known[w] = true; });
     data.stopSet = Object.create(null);
-    data.stop.forEach(function (w) { data.stopSet[w] = true; });
+    data.stop.concat(data.q).forEach(function (w) { data.stopSet[w] = true; });
+    // Stem -> the synonym groups it is in.
+    data.groupsOf = Object.create(null);
+    data.syn.forEach(function (group, g) {
+      group.forEach(function (stem) { (data.groupsOf[stem] = data.groupsOf[stem] || []).push(g); });
+    });
     return data;
+  }
+
+  /** The parts of a compound, as src/index.rs splits them: at least four letters each; every part
+   * a word of the site (a joining s or e between parts may go), or else a word of the site
+   * joined by s to a tail the site does not use on its own. The longest head first. */
+  function cuts(word) {
+    var chars = Array.from(word);
+    var out = [];
+    for (var cut = chars.length - 4; cut >= 4; cut--) out.push([chars.slice(0, cut).join(''), chars.slice(cut).join('')]);
+    return out;
+  }
+
+  function base(head, joins) {
+    if (index.known[head]) return head;
+    var b = head.slice(0, -1);
+    return joins.indexOf(head.slice(-1)) !== -1 && Array.from(b).length >= 4 && index.known[b] ? b : null;
+  }
+
+  function splitKnown(word) {
+    var all = cuts(word);
+    for (var i = 0; i < all.length; i++) {
+      var head = base(all[i][0], 'se');
+      if (!head) continue;
+      if (index.known[all[i][1]]) return [head, all[i][1]];
+      var rest = splitKnown(all[i][1]);
+      if (rest) return [head].concat(rest);
+    }
+    return null;
+  }
+
+  function compoundParts(word) {
+    var known = splitKnown(word);
+    if (known) return known;
+    var all = cuts(word);
+    for (var i = 0; i < all.length; i++) {
+      var head = all[i][0];
+      var b = head.slice(0, -1);
+      if (head.slice(-1) === 's' && Array.from(b).length >= 4 && index.known[b]) return [b, all[i][1]];
+    }
+    return null;
+  }
+
+  /** `stems` with every stem of their synonym groups that the site has. */
+  function withSynonyms(stems) {
+    var all = Object.create(null);
+    stems.forEach(function (stem) {
+      all[stem] = true;
+      (index.groupsOf[stem] || []).forEach(function (g) {
+        index.syn[g].forEach(function (s) { if (hasStem(s)) all[s] = true; });
+      });
+    });
+    return Object.keys(all);
+  }
+
+  /** The query's terms: each a word (or phrase) and the stems it stands for. */
+  function terms(query) {
+    var text = ' ' + split(query).join(' ') + ' ';
+    var found = [];
+    index.phr.forEach(function (p) {
+      var at = text.indexOf(' ' + p[0] + ' ');
+      if (at === -1) return;
+      text = text.slice(0, at) + ' ' + text.slice(at + p[0].length + 1);
+      found.push({ word: p[0], stems: index.syn[p[1]].filter(hasStem) });
+    });
+    split(text).forEach(function (w) {
+      if (index.stopSet[w]) return;
+      var inSite = index.known[w] || keyStem(w);
+      var parts = !inSite && w.length >= 8 ? compoundParts(w) : null;
+      (parts || [w]).forEach(function (part) {
+        if (!index.stopSet[part]) found.push({ word: part, stems: stemsFor(part) });
+      });
+    });
+    return found.map(function (t) { return { word: t.word, stems: withSynonyms(t.stems) }; });
   }
 
   function split(text) {
@@ -101,12 +185,9 @@
   }
 
   function search(query) {
-    var terms = split(query)
-      .map(function (w) { return { word: w, stems: stemsFor(w) }; })
-      .filter(function (t) { return !index.stopSet[t.word]; });
     var scores = Object.create(null);
     var hits = Object.create(null);
-    var counted = terms.filter(function (t) { return t.stems.length; });
+    var counted = terms(query).filter(function (t) { return t.stems.length; });
     counted.forEach(function (term) {
       var seen = Object.create(null);
       term.stems.forEach(function (stem) {
