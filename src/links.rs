@@ -36,7 +36,7 @@ pub(crate) fn check(
         for link in &rendered.unlinked {
             warnings.push(
                 at(link, Diagnostic::warning(format!("the link `{}` points to a page or section this programme drops; it is shown as plain text", link.written)))
-                    .with_help(format!("replace the section of `{rel}` that holds it, to reword it")),
+                    .with_help(format!("to reword it, replace the section of `{rel}` that holds it, or edit the page if it is the programme's own")),
             );
         }
     }

@@ -240,6 +240,25 @@ choice!(
 );
 
 choice!(
+    /// Who in the organisation runs a part of the programme as a whole.
+    Office {
+        /// HR.
+        Hr = "hr",
+        /// The unit that runs the programme (`unit`).
+        Unit = "unit",
+    }
+);
+
+impl Office {
+    pub fn party(self) -> Party {
+        match self {
+            Office::Hr => Party::Hr,
+            Office::Unit => Party::Unit,
+        }
+    }
+}
+
+choice!(
     /// One of the pair.
     Partner {
         Mentee = "mentee",
@@ -270,7 +289,7 @@ pub(crate) struct Process {
     pub mentor_joins: Option<MentorJoins>,
     /// Where applications and sign-ups go, and who keeps the list of mentors: `hr` or `unit`.
     #[serde(default)]
-    pub applications_to: Option<Party>,
+    pub applications_to: Option<Office>,
     /// A mentee decides together with their own leader whether to seek a mentor.
     #[serde(default)]
     pub decided_with_leader: Option<bool>,
@@ -304,7 +323,7 @@ pub(crate) struct Evaluation {
     /// The mentorship ends with an evaluation meeting with: `hr`, `unit` or `leader`.
     #[serde(default)]
     pub final_meeting: Option<Party>,
-    /// Who evaluates the programme as a whole: `hr`, `unit` or `leader`.
+    /// Who evaluates the programme as a whole: `hr`, `unit` or `leader` (the mentees' leaders).
     #[serde(default)]
     pub programme: Option<Party>,
 }
@@ -980,9 +999,14 @@ impl Programme {
             }
         }
         let p = &s.process;
-        let uses_unit =
-            [p.applications_to, p.matched_by, p.support, p.evaluation.final_meeting, p.evaluation.programme]
-                .contains(&Some(Party::Unit));
+        let uses_unit = [
+            p.applications_to.map(Office::party),
+            p.matched_by,
+            p.support,
+            p.evaluation.final_meeting,
+            p.evaluation.programme,
+        ]
+        .contains(&Some(Party::Unit));
         if uses_unit && s.unit.is_none() {
             problems.push(
                 Diagnostic::error("the process names `unit`, but the programme has no `unit`")

@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use crate::lang::{Cadence, Lang, MeetingLength, Period};
-use crate::settings::{Choice, Event, Party, Programme, RoleName};
+use crate::settings::{Choice, Event, Office, Party, Programme, RoleName};
 
 /// A setting's value on its way to text.
 #[derive(Clone, Debug)]
@@ -215,8 +215,8 @@ pub(crate) const SETTINGS: &[Entry] = &[
     Entry {
         name: "process.applications_to",
         words: true,
-        get: |v| party(v, v.settings().process.applications_to),
-        choices: Party::words,
+        get: |v| party(v, v.settings().process.applications_to.map(Office::party)),
+        choices: Office::words,
     },
     Entry {
         name: "process.decided_with_leader",
@@ -1028,7 +1028,7 @@ impl Condition {
 fn party_word(v: &Vocabulary, name: &str) -> Option<&'static str> {
     let p = &v.programme.settings.process;
     let party = match name {
-        "process.applications_to" => p.applications_to,
+        "process.applications_to" => p.applications_to.map(Office::party),
         "process.matched_by" => p.matched_by,
         "process.support" => p.support,
         "process.evaluation.final_meeting" => p.evaluation.final_meeting,

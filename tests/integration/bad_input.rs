@@ -63,7 +63,7 @@ case!(
 case!(
     unknown_key,
     settings(&programme_yaml("da", "colour: blue\n")),
-    "error: unknown field `colour`, expected one of name, organisation, unit, language, theme, audience, mentors, roles, meetings, duration, max_mentees_per_mentor, process, dates, contacts, pages, roles_diagram, strings, branding, allow_raw_html, accessibility\n  --> content/da-prog/programme.yaml:10:1"
+    "error: unknown field `colour`, expected one of name, organisation, unit, language, theme, audience, mentors, roles, meetings, duration, max_mentees_per_mentor, process, dates, contacts, pages, roles_diagram, strings, synonyms, branding, allow_raw_html, accessibility\n  --> content/da-prog/programme.yaml:10:1"
 );
 case!(
     unknown_nested_key,
@@ -140,7 +140,7 @@ case!(
         programme_yaml("da", ""),
         "x: &a [1,1,1,1,1,1,1,1,1,1]\ny: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nz: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nw: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\nv: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
     )),
-    "error: unknown field `x`, expected one of name, organisation, unit, language, theme, audience, mentors, roles, meetings, duration, max_mentees_per_mentor, process, dates, contacts, pages, roles_diagram, strings, branding, allow_raw_html, accessibility\n  --> content/da-prog/programme.yaml:19:1"
+    "error: unknown field `x`, expected one of name, organisation, unit, language, theme, audience, mentors, roles, meetings, duration, max_mentees_per_mentor, process, dates, contacts, pages, roles_diagram, strings, synonyms, branding, allow_raw_html, accessibility\n  --> content/da-prog/programme.yaml:19:1"
 );
 case!(
     max_mentees_zero,
