@@ -350,3 +350,39 @@ fn a_programme_that_drops_its_tools_lists_only_those_it_keeps_and_is_told_where_
         }
     }
 }
+
+/// The first code block of `lang` in `page` that contains `marker`.
+fn code_block(page: &str, lang: &str, marker: &str) -> String {
+    let fence = format!("```{lang}\n");
+    page.split(&fence)
+        .skip(1)
+        .filter_map(|rest| rest.split_once("```").map(|(block, _)| block))
+        .find(|block| block.contains(marker))
+        .unwrap_or_else(|| panic!("no {lang} block with {marker}"))
+        .to_owned()
+}
+
+#[test]
+fn the_guides_show_the_worked_example_as_it_builds() {
+    // Protects: the guides' example can never go stale. The Swedish guide shows the fixture
+    // itself; the Danish guide shows a Danish twin, built here from the guide's own text.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sv_guide = std::fs::read_to_string(repo.join("content/guide-sv/ny-variant.md")).unwrap();
+    let fixture = std::fs::read_to_string(repo.join("tests/fixtures/worked-example/vallby/programme.yaml")).unwrap();
+    let shown = code_block(&sv_guide, "yaml", "name: Mentorskap för nya förskolechefer");
+    for line in fixture.lines().filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty()) {
+        let setting = line.split('#').next().unwrap().trim_end();
+        assert!(shown.lines().any(|l| l.split('#').next().unwrap().trim_end() == setting), "the Swedish guide does not show `{setting}`");
+    }
+    let da_guide = std::fs::read_to_string(repo.join("content/guide-da/ny-variant.md")).unwrap();
+    let yaml = code_block(&da_guide, "yaml", "name: Mentorforløb for nye dagtilbudsledere");
+    let page = code_block(&da_guide, "markdown", "title: Mentorforløb i dagtilbud");
+    let built = with_real_base(&[("vallby", yaml)]).file("content/vallby/dagtilbud.md", &page).build(&["vallby"]);
+    built.assert_ok();
+    assert!(built.report.problems.warnings().next().is_none(), "{}", built.messages());
+    for (page, text) in pages(&built, "vallby") {
+        assert!(!text.to_lowercase().contains("mentee"), "{page} says mentee where Vallby says adept: {text}");
+    }
+    let roles = Html::parse_document(&std::fs::read_to_string(built.site("vallby").join("mentorens-roller.html")).unwrap());
+    assert_eq!(texts(&roles, ".roles-text tbody th").len(), 3);
+}
