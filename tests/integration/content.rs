@@ -120,3 +120,72 @@ fn the_logbook_shows_each_meeting_as_a_card_with_its_column_names() {
         assert_eq!(labels, headers[..labels.len()], "{programme}");
     }
 }
+
+#[track_caller]
+fn never(text: &str, phrase: &str, site: &str) {
+    assert!(!text.to_lowercase().contains(&phrase.to_lowercase()), "{site} says {phrase:?}, which its seed does not");
+}
+
+/// Whether the page has a worksheet with this id.
+fn has_worksheet(html: &Html, id: &str) -> bool {
+    html.select(&scraper::Selector::parse(&format!("form[data-worksheet={id}]")).unwrap()).next().is_some()
+}
+
+#[test]
+fn the_five_programmes_follow_their_seeds_process_and_invent_no_fact() {
+    // Protects (issue 12): the contradictions found by reading the seeds against the sites.
+    let sites = build();
+    // Randers (seed 002): mentors are appointed, and the mentee makes the first contact.
+    let randers = sites.text("randers");
+    says(&randers, "udpeget");
+    never(&randers, "mentoren tager initiativ", "randers");
+    never(&randers, "mentoren kontakter dig", "randers");
+    assert!(!has_worksheet(&sites.page("randers", "saadan-bliver-du-mentor.html"), "application-mentor"));
+    // Center for Diplomledelse (seed 001): the mentee plans the meetings and owns the agenda.
+    let corps = sites.text("diplomledelse");
+    never(&corps, "mentoren tager initiativ", "diplomledelse");
+    says(&corps, "planlægger møderne");
+    // Skole og dagtilbud (seed 000): the chef or aftaleholder, not HR; a mentor is no coach.
+    let school = sites.text("skole-og-dagtilbud");
+    never(&school, "HR finder", "skole-og-dagtilbud");
+    never(&school, "send det til HR", "skole-og-dagtilbud");
+    never(&school, "kontakt HR", "skole-og-dagtilbud");
+    let roles = sites.page("skole-og-dagtilbud", "mentorens-roller.html");
+    assert!(!texts(&roles, ".roles-text tbody th").iter().any(|r| r.contains("Coach")), "skole-og-dagtilbud has a coach role");
+    // Aalborg (seed 003) and Grundskoleförvaltningen (seed 004) give no cadence, length or duration.
+    let aalborg = sites.text("aalborg");
+    for phrase in ["hver måned", "hver 2. måned", "1½ time", "12 måneder", "1 år"] {
+        never(&aalborg, phrase, "aalborg");
+    }
+    let swedish = sites.text("grundskoleforvaltningen");
+    for phrase in ["varje månad", "varannan månad", "1,5 timmar", "6 månader", "12 månader"] {
+        never(&swedish, phrase, "grundskoleforvaltningen");
+    }
+    says(&swedish, "halvdagsutbildning i coachande förhållningssätt");
+    // No placeholder or example address anywhere, footers included.
+    for id in ["randers", "aalborg", "diplomledelse", "skole-og-dagtilbud", "grundskoleforvaltningen"] {
+        for entry in walkdir::WalkDir::new(sites.out.path().join(id)) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "html") {
+                let html = std::fs::read_to_string(entry.path()).unwrap();
+                assert!(!html.contains("example.dk") && !html.contains("example.se"), "{}", entry.path().display());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_meeting_preparation_worksheet_asks_the_same_in_both_languages() {
+    // Protects (issue 16): seed 001's "sige, høre og opnå" and its opening questions as a form,
+    // with the same field ids in Danish and Swedish so answers and exports match.
+    let sites = build();
+    for (id, page) in [("randers", "vaerktoejer/forberedelse.html"), ("grundskoleforvaltningen", "verktyg/forberedelse.html")] {
+        let html = sites.page(id, page);
+        assert!(has_worksheet(&html, "meeting-preparation"), "{id}");
+        let names = crate::common::attrs(&html, "form[data-worksheet=meeting-preparation] [name]", "name");
+        assert_eq!(names, ["say", "hear", "achieve", "act-now", "future", "focus", "take-away"], "{id}");
+        for label in texts(&html, "form[data-worksheet=meeting-preparation] label") {
+            assert!(!label.is_empty(), "{id}: an unlabelled field");
+        }
+    }
+}
