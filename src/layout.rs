@@ -173,8 +173,8 @@ pub(crate) fn statement(
         view: View { root: "", has_worksheets: false, has_code: false },
         statement: StatementData {
             status: a.status,
-            assessed: lang.long_date(a.assessed.value.0.0),
-            reviewed: lang.long_date(a.reviewed.value.0.0),
+            assessed: lang.day(a.assessed.value.0.0),
+            reviewed: lang.day(a.reviewed.value.0.0),
             method: a.method.value,
             assessor: a.assessor.as_deref(),
             feedback: &a.feedback,

@@ -63,6 +63,7 @@ strings!(
     search_results_label,
     search_no_results,
     search_results_count,
+    search_results_one,
     search_loading,
     worksheet_export_json,
     worksheet_export_text,
