@@ -336,11 +336,18 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
         let mut stems: Vec<String> = Vec::new();
         let mut phrases = Vec::new();
         for member in group {
-            let member = member.to_lowercase();
-            if member.contains(char::is_whitespace) {
-                phrases.push(member.split_whitespace().collect::<Vec<_>>().join(" "));
-            } else if let Some(stem) = stemmer.stem(&member).filter(|s| !stems.contains(s)) {
+            // Written as a query is read: lower case, words split at anything but a letter or
+            // a digit (`kick-off` -> `kick off`).
+            let member: Vec<String> = words(member).map(Cow::into_owned).collect();
+            if let [word] = member.as_slice()
+                && let Some(stem) = stemmer.stem(word).filter(|s| !stems.contains(s))
+            {
                 stems.push(stem);
+            }
+            // Every member is also looked up as written, so a word the site never uses
+            // (`tavshedspligt`) still finds the group.
+            if !member.is_empty() {
+                phrases.push(member.join(" "));
             }
         }
         let present = stems.iter().any(|s| {
@@ -351,6 +358,8 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
             file.syn.push(stems);
         }
     }
+    // The longest phrases are looked for first, so `hvor ofte` is read before `hvor`.
+    file.phr.sort_by_key(|(p, _)| std::cmp::Reverse(p.split(' ').count()));
     file.index = stemmer.stems.iter().map(|s| &**s).zip(postings).collect();
     for (stem, word) in forms {
         let stem = &*stemmer.stems[stem as usize];
@@ -479,6 +488,9 @@ mod tests {
             json["index"]
         );
         assert_eq!(json["syn"], serde_json::json!([["tavshedsp", "fortro"]]));
+        // Every member as written, so a query for a word the site never uses finds the group;
+        // the group of `hvor ofte` is dropped, as the site has neither of its words.
+        assert_eq!(json["phr"], serde_json::json!([["tavshedspligt", 0], ["fortrolighed", 0]]));
         assert_eq!(json["q"], serde_json::json!(["hvordan"]));
     }
 

@@ -139,3 +139,17 @@ export function useSites({ before, after }) {
   ];
   return env;
 }
+
+/** Types a query and returns the result links (relative to the site) and the time taken. */
+export async function query(page, text) {
+  await page.fill('#search-input', '');
+  await page.evaluate(() => { document.getElementById('search-results').dataset.took = ''; });
+  await page.fill('#search-input', text);
+  await page.waitForFunction(() => document.getElementById('search-results').dataset.took !== '', null, { timeout: 5000 })
+    .catch(() => { throw new Error(`no results rendered for ${JSON.stringify(text)}`); });
+  return page.evaluate(() => ({
+    hrefs: Array.from(document.querySelectorAll('#search-results [role=option]')).map((a) => a.getAttribute('href')),
+    took: Number(document.getElementById('search-results').dataset.took),
+    none: document.querySelector('#search-results .no-results')?.textContent || null,
+  }));
+}

@@ -4,25 +4,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSites, openPage, fileUrl } from './helpers.mjs';
+import { useSites, openPage, fileUrl, query } from './helpers.mjs';
 
 const env = useSites({ before, after });
 
 const WAYS = env.ways;
-
-/** Types a query and returns the result links (relative to the site) and the time taken. */
-async function query(page, text) {
-  await page.fill('#search-input', '');
-  await page.evaluate(() => { document.getElementById('search-results').dataset.took = ''; });
-  await page.fill('#search-input', text);
-  await page.waitForFunction(() => document.getElementById('search-results').dataset.took !== '', null, { timeout: 5000 })
-    .catch(() => { throw new Error(`no results rendered for ${JSON.stringify(text)}`); });
-  return page.evaluate(() => ({
-    hrefs: Array.from(document.querySelectorAll('#search-results [role=option]')).map((a) => a.getAttribute('href')),
-    took: Number(document.getElementById('search-results').dataset.took),
-    none: document.querySelector('#search-results .no-results')?.textContent || null,
-  }));
-}
 
 for (const [way, url] of WAYS) {
   test(`Danish inflected queries find the right pages (${way})`, async () => {
@@ -117,4 +103,41 @@ test('the keyboard drives the results and screen readers hear the count', async 
   await page.keyboard.press('Enter');
   await page.waitForURL(/logbog\.html/);
   await context.close();
+});
+
+/** Whether `href` (from the site's front page) is among the first `n` results. */
+const within = (found, href, n = 3) => found.hrefs.slice(0, n).includes(href);
+
+test('compounds, synonyms and question words in Danish and Swedish', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  // Danish: the key dates are found by a part of a compound and by the whole word.
+  await page.goto(env.server.url + 'aalborg/index.html');
+  for (const q of ['frist', 'tilmeldingsfrist']) {
+    const found = await query(page, q);
+    assert.ok(found.hrefs.some((h) => h.startsWith('index.html')), `${q}: ${JSON.stringify(found.hrefs)}`);
+  }
+  // Synonyms: the reader's word, where the page uses another.
+  const kickoff = await query(page, 'kick-off');
+  assert.ok(kickoff.hrefs.some((h) => h.startsWith('index.html')), JSON.stringify(kickoff.hrefs));
+  const matched = await query(page, 'hvordan bliver vi matchet');
+  assert.ok(matched.hrefs.slice(0, 3).some((h) => h.startsWith('matchning.html')), JSON.stringify(matched.hrefs));
+  await page.goto(env.server.url + 'randers/index.html');
+  assert.ok(within(await query(page, 'tavshedspligt'), 'forloebet.html#fortrolighed'));
+  assert.ok((await query(page, 'kontrakt')).hrefs.some((h) => h.startsWith('vaerktoejer/aftale.html')));
+  // A question word decides nothing: with and without it, the same section comes first.
+  const bare = await query(page, 'stoppe');
+  const asked = await query(page, 'hvornår kan vi stoppe');
+  assert.equal(asked.hrefs[0], bare.hrefs[0]);
+  // Swedish.
+  await page.goto(env.server.url + 'grundskoleforvaltningen/index.html');
+  assert.ok(within(await query(page, 'tystnadsplikt'), 'forloppet.html#fortroende'));
+  assert.ok((await query(page, 'kontrakt')).hrefs.some((h) => h.startsWith('verktyg/overenskommelse.html')));
+  const often = await query(page, 'hur ofta träffas vi');
+  const meetings = often.hrefs.indexOf('forloppet.html#motena');
+  assert.ok(meetings !== -1 && meetings < 3, JSON.stringify(often.hrefs));
+  const agreement = often.hrefs.findIndex((h) => h.startsWith('verktyg/overenskommelse.html'));
+  assert.ok(agreement === -1 || agreement > meetings, JSON.stringify(often.hrefs));
+  assert.ok(within(await query(page, 'utbildning'), 'sa-blir-du-mentor.html#utbildning'));
+  await context.close();
+  assert.deepEqual(problems.console, []);
 });

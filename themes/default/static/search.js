@@ -8,8 +8,9 @@
 // compound the site does not contain is split into the site's words ("tilmeldingsfrist" ->
 // "tilmelding" + "frist"), as the index split the site's own compounds; a word the site does not
 // contain at all falls back to prefix matching. Each stem brings its synonyms. Results must match
-// every query word (AND); when nothing does, the best partial matches are shown. A match in a
-// page title counts most, then in a heading, then in the text.
+// every query word (AND); when nothing does, the best partial matches are shown. A section whose
+// heading names the query's words comes first; then a match in a page title counts most, then in
+// a heading, then in the text.
 (function () {
   'use strict';
 
@@ -128,7 +129,9 @@
     return Object.keys(all);
   }
 
-  /** The query's terms: each a word (or phrase) and the stems it stands for. */
+  /** The query's terms: each a word (or phrase), the stems it stands for itself (`own`), and
+   * those with their synonyms (`stems`). A compound the site does not contain is one term made
+   * of its parts' stems. */
   function terms(query) {
     var text = ' ' + split(query).join(' ') + ' ';
     var found = [];
@@ -136,17 +139,30 @@
       var at = text.indexOf(' ' + p[0] + ' ');
       if (at === -1) return;
       text = text.slice(0, at) + ' ' + text.slice(at + p[0].length + 1);
-      found.push({ word: p[0], stems: index.syn[p[1]].filter(hasStem) });
+      var own = index.known[p[0]] ? stemsFor(p[0]) : [];
+      // Words of one group ("hur ofta träffas") ask one thing: one term.
+      var same = found.filter(function (t) { return t.group === p[1]; })[0];
+      if (same) {
+        same.word += ' ' + p[0];
+        same.own = same.own.concat(own);
+        return;
+      }
+      found.push({ word: p[0], group: p[1], own: own, stems: index.syn[p[1]].filter(hasStem) });
     });
     split(text).forEach(function (w) {
       if (index.stopSet[w]) return;
       var inSite = index.known[w] || keyStem(w);
       var parts = !inSite && w.length >= 8 ? compoundParts(w) : null;
+      var own = [];
       (parts || [w]).forEach(function (part) {
-        if (!index.stopSet[part]) found.push({ word: part, stems: stemsFor(part) });
+        if (!index.stopSet[part]) own = own.concat(stemsFor(part));
       });
+      found.push({ word: w, own: own, stems: own });
     });
-    return found.map(function (t) { return { word: t.word, stems: withSynonyms(t.stems) }; });
+    var out = found.map(function (t) { return { word: t.word, own: t.own, stems: withSynonyms(t.own.concat(t.stems)) }; });
+    // The question's own words outside a phrase ("får" in "hvordan får jeg en mentor").
+    out.asked = split(text).filter(function (w) { return index.q.indexOf(w) !== -1; });
+    return out;
   }
 
   function split(text) {
@@ -161,6 +177,16 @@
     return null;
   }
 
+  /** How many sections contain one of `stems`. */
+  function sections(stems) {
+    var seen = Object.create(null);
+    stems.forEach(function (stem) {
+      var postings = index.index[stem];
+      for (var i = 0; i < postings.length; i += 2) seen[postings[i]] = true;
+    });
+    return Object.keys(seen).length;
+  }
+
   function hasStem(stem) {
     return Object.prototype.hasOwnProperty.call(index.index, stem);
   }
@@ -173,39 +199,73 @@
     if (Object.prototype.hasOwnProperty.call(index.stems, word)) return [index.stems[word]].filter(hasStem);
     if (hasStem(word)) return [word];
     if (word.length < 3) return [];
-    // Not in the site: site words that start with the query word, or that the query word
-    // starts with (the longest such, at least four letters: "evalueringsmøderne" -> "evaluering").
+    // Not in the site: site words that start with the query word, or else the longest site
+    // word (at least four letters) the query word starts with ("evalueringsmøderne" ->
+    // "evaluering").
     var found = Object.create(null);
+    var longest = '';
     index.words.forEach(function (w) {
-      if (w.indexOf(word) === 0 || (w.length >= 4 && word.indexOf(w) === 0)) {
-        found[index.stems[w] || w] = true;
-      }
+      if (w.indexOf(word) === 0) found[index.stems[w] || w] = true;
+      else if (w.length >= 4 && w.length > longest.length && word.indexOf(w) === 0) longest = w;
     });
+    if (!Object.keys(found).length && longest) found[index.stems[longest] || longest] = true;
     return Object.keys(found).filter(hasStem);
   }
 
   function search(query) {
     var scores = Object.create(null);
     var hits = Object.create(null);
-    var counted = terms(query).filter(function (t) { return t.stems.length; });
+    var asked_terms = terms(query);
+    var counted = asked_terms.filter(function (t) { return t.stems.length; });
+    // A term found in more than a quarter of the sections ("mentor", "møde") says little about
+    // which one answers: results need not contain it when the query has a rarer term.
+    var rare = counted.filter(function (t) { return sections(t.stems) * 4 <= index.docs.length; });
+    var required = rare.length ? rare : counted;
     counted.forEach(function (term) {
       var seen = Object.create(null);
       term.stems.forEach(function (stem) {
         // Postings are flat pairs: section, weight, section, weight, ...
         var postings = index.index[stem];
-        // Rarer stems say more about a section: weight by inverse document frequency.
+        // Rarer stems say more about a section: weight by inverse document frequency; a
+        // synonym counts half of the word asked for.
         var idf = Math.log(1 + index.docs.length / (postings.length / 2));
+        var share = term.own.length && term.own.indexOf(stem) === -1 ? 0.5 : 1;
         for (var i = 0; i < postings.length; i += 2) {
-          scores[postings[i]] = (scores[postings[i]] || 0) + postings[i + 1] * idf;
-          seen[postings[i]] = true;
+          scores[postings[i]] = (scores[postings[i]] || 0) + postings[i + 1] * idf * share;
+          if (required.indexOf(term) !== -1) seen[postings[i]] = true;
         }
       });
       Object.keys(seen).forEach(function (doc) { hits[doc] = (hits[doc] || 0) + 1; });
     });
     var docs = Object.keys(scores);
-    var all = docs.filter(function (d) { return hits[d] === counted.length; });
+    var all = docs.filter(function (d) { return hits[d] === required.length; });
     var chosen = all.length ? all : docs;
-    chosen.sort(function (a, b) { return (hits[b] - hits[a]) || (scores[b] - scores[a]); });
+    // A section whose heading (or, at the top of a page, the page's title) says what was asked
+    // ranks above one that only mentions it: count the query's terms found there (a synonym
+    // counts half), half for each of the question's own words ("får", "vem kan") that the
+    // heading repeats, and half for each pair of the query's words found side by side.
+    var asked = asked_terms.asked;
+    // Two words of the query side by side ("hur ofta") that stand so in the section's heading or
+    // at the start of its text.
+    var words = split(query);
+    var pairs = [];
+    for (var k = 1; k < words.length; k++) pairs.push(' ' + words[k - 1] + ' ' + words[k] + ' ');
+    var named = Object.create(null);
+    chosen.forEach(function (d) {
+      var doc = index.docs[d];
+      var heading = split(doc[1] ? doc[2] : index.pages[doc[0]][1]);
+      var stems = Object.create(null);
+      heading.forEach(function (w) { stems[keyStem(w) || index.stems[w] || w] = true; });
+      var n = asked.filter(function (w) { return heading.indexOf(w) !== -1; }).length / 2;
+      var near = ' ' + heading.concat(split(doc[3])).join(' ') + ' ';
+      n += pairs.filter(function (p) { return near.indexOf(p) !== -1; }).length / 2;
+      counted.forEach(function (t) {
+        if (t.own.some(function (s) { return stems[s]; })) n += 1;
+        else if (t.stems.some(function (s) { return stems[s]; })) n += 0.5;
+      });
+      named[d] = n;
+    });
+    chosen.sort(function (a, b) { return ((hits[b] || 0) - (hits[a] || 0)) || (named[b] - named[a]) || (scores[b] - scores[a]); });
     var stemSet = Object.create(null);
     counted.forEach(function (t) { t.stems.forEach(function (s) { stemSet[s] = true; }); });
     return chosen.slice(0, MAX_RESULTS).map(function (d) {
@@ -272,7 +332,8 @@
         a.appendChild(snippet);
         list.appendChild(a);
       });
-      live.textContent = (input.dataset.msgResults || '').replace('{count}', String(results.length));
+      live.textContent = results.length === 1 ? (input.dataset.msgResultsOne || '')
+        : (input.dataset.msgResults || '').replace('{count}', String(results.length));
     }
     open(true);
   }
