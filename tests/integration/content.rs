@@ -123,7 +123,10 @@ fn the_logbook_shows_each_meeting_as_a_card_with_its_column_names() {
 
 #[track_caller]
 fn never(text: &str, phrase: &str, site: &str) {
-    assert!(!text.to_lowercase().contains(&phrase.to_lowercase()), "{site} says {phrase:?}, which its seed does not");
+    assert!(
+        !text.to_lowercase().contains(&phrase.to_lowercase()),
+        "{site} says {phrase:?}, which its seed does not"
+    );
 }
 
 /// Whether the page has a worksheet with this id.
@@ -151,7 +154,10 @@ fn the_five_programmes_follow_their_seeds_process_and_invent_no_fact() {
     never(&school, "send det til HR", "skole-og-dagtilbud");
     never(&school, "kontakt HR", "skole-og-dagtilbud");
     let roles = sites.page("skole-og-dagtilbud", "mentorens-roller.html");
-    assert!(!texts(&roles, ".roles-text tbody th").iter().any(|r| r.contains("Coach")), "skole-og-dagtilbud has a coach role");
+    assert!(
+        !texts(&roles, ".roles-text tbody th").iter().any(|r| r.contains("Coach")),
+        "skole-og-dagtilbud has a coach role"
+    );
     // Aalborg (seed 003) and Grundskoleförvaltningen (seed 004) give no cadence, length or duration.
     let aalborg = sites.text("aalborg");
     for phrase in ["hver måned", "hver 2. måned", "1½ time", "12 måneder", "1 år"] {
@@ -168,7 +174,11 @@ fn the_five_programmes_follow_their_seeds_process_and_invent_no_fact() {
             let entry = entry.unwrap();
             if entry.path().extension().is_some_and(|e| e == "html") {
                 let html = std::fs::read_to_string(entry.path()).unwrap();
-                assert!(!html.contains("example.dk") && !html.contains("example.se"), "{}", entry.path().display());
+                assert!(
+                    !html.contains("example.dk") && !html.contains("example.se"),
+                    "{}",
+                    entry.path().display()
+                );
             }
         }
     }
@@ -179,7 +189,10 @@ fn the_meeting_preparation_worksheet_asks_the_same_in_both_languages() {
     // Protects (issue 16): seed 001's "sige, høre og opnå" and its opening questions as a form,
     // with the same field ids in Danish and Swedish so answers and exports match.
     let sites = build();
-    for (id, page) in [("randers", "vaerktoejer/forberedelse.html"), ("grundskoleforvaltningen", "verktyg/forberedelse.html")] {
+    for (id, page) in [
+        ("randers", "vaerktoejer/forberedelse.html"),
+        ("grundskoleforvaltningen", "verktyg/forberedelse.html"),
+    ] {
         let html = sites.page(id, page);
         assert!(has_worksheet(&html, "meeting-preparation"), "{id}");
         let names = crate::common::attrs(&html, "form[data-worksheet=meeting-preparation] [name]", "name");

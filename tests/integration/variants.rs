@@ -27,6 +27,7 @@ fn head(lang: &str) -> String {
 /// Programmes that together take every choice of every process setting, and leave each out.
 pub(crate) fn variants(lang: &str) -> Vec<(String, String)> {
     let h = head(lang);
+    let training = if lang == "da" { "en halv dags uddannelse" } else { "en halvdagsutbildning" };
     vec![
         ("bare".into(), h.clone()),
         (
@@ -44,7 +45,7 @@ pub(crate) fn variants(lang: &str) -> Vec<(String, String)> {
         (
             "by-leader".into(),
             format!(
-                "{h}duration: 6 months\nmax_mentees_per_mentor: 2\nprocess:\n  mentee_joins: offered\n  mentor_joins: invited\n  matched_by: leader\n  first_contact: mentor\n  plans_meetings: mentor\n  support: leader\n  evaluation:\n    final_meeting: leader\n    programme: leader\n  mentor_training: en halv dags uddannelse\n"
+                "{h}duration: 6 months\nmax_mentees_per_mentor: 2\nprocess:\n  mentee_joins: offered\n  mentor_joins: invited\n  matched_by: leader\n  first_contact: mentor\n  plans_meetings: mentor\n  support: leader\n  evaluation:\n    final_meeting: leader\n    programme: leader\n  mentor_training: {training}\n"
             ),
         ),
         (
@@ -92,6 +93,225 @@ fn every_variant_of_the_danish_and_swedish_base_builds_without_a_warning() {
             assert!(all.len() > 10, "{id}: {} pages", all.len());
             for (page, text) in &all {
                 assert!(!text.contains("{{") && !text.contains("{%"), "{id}/{page} shows a tag: {text}");
+            }
+        }
+    }
+}
+
+/// What a reader finds on a page of a variant (`says`: page and words), and what no page of it
+/// says (`never`), for each variant of [`variants`].
+struct Follows {
+    variant: &'static str,
+    says: &'static [(&'static str, &'static str)],
+    never: &'static [&'static str],
+}
+
+const DANISH: &[Follows] = &[
+    Follows {
+        variant: "bare",
+        says: &[
+            ("forloebet.html", "Tag kontakt, præsentér jer"),
+            ("forloebet.html", "Aftal på det første møde, hvem af jer der planlægger møderne"),
+            (
+                "forloebet.html",
+                "Hvordan mentorer og mentees bliver sat sammen, kan ordningens kontaktperson fortælle mere om",
+            ),
+            ("forloebet.html", "så kontakt ordningens kontaktperson."),
+            (
+                "saadan-bliver-du-mentor.html",
+                "så kontakt ordningens kontaktperson, og hør, hvordan man bliver mentor",
+            ),
+            ("vaerktoejer/aftale.html", "Alle felter er tomme"),
+        ],
+        never: &[
+            "måned",
+            "1½",
+            "timer",
+            "tager mentoren kontakt",
+            "tager menteen kontakt",
+            "udpeget",
+            "inviteret til at være mentor",
+            "så kontakt HR",
+        ],
+    },
+    Follows {
+        variant: "appointed",
+        says: &[
+            ("forloebet.html", "tager menteen kontakt, præsenterer sig og foreslår et tidspunkt"),
+            ("saadan-bliver-du-mentor.html", "kontakter menteen dig for at aftale det første møde"),
+            (
+                "saadan-bliver-du-mentor.html",
+                "bliver mentorerne udpeget, så man søger ikke om at blive mentor",
+            ),
+            ("forloebet.html", "I planlægger møderne sammen"),
+            ("forloebet.html", "så kontakt HR."),
+            ("vaerktoejer/opsummering-og-evaluering.html", "runder I hvert møde af med en kort evaluering"),
+            ("roller-og-ansvar.html", "HR evaluerer ordningen som helhed"),
+            ("forloebet.html", "hver 2. måned, og et møde varer typisk 1½ time"),
+            ("index.html", "12 måneder"),
+            ("vaerktoejer/aftale.html", "udfyldt med ordningens udgangspunkt: hver 2. måned og 1½ time"),
+        ],
+        never: &[
+            "tager mentoren kontakt",
+            "Det er mentoren, der planlægger",
+            "Det er menteen, der planlægger",
+            "kontaktperson",
+        ],
+    },
+    Follows {
+        variant: "by-unit",
+        says: &[
+            ("saadan-faar-du-en-mentor.html", "tager mentoren kontakt og inviterer til jeres første møde"),
+            ("roller-og-ansvar.html", "Ansøgninger og tilmeldinger sendes til Lederakademiet"),
+            ("forloebet.html", "Det er menteen, der planlægger møderne"),
+            ("forloebet.html", "så kontakt Lederakademiet."),
+            ("forloebet.html", "evalueringsmøde med Lederakademiet"),
+            ("roller-og-ansvar.html", "Lederakademiet evaluerer ordningen som helhed"),
+            ("forloebet.html", "hver eller hver anden måned"),
+            ("forloebet.html", "Hvor længe et mentorforløb varer, aftaler I på det første møde"),
+        ],
+        never: &["tager menteen kontakt", "1½", "udpeget", "så kontakt HR", "runder I hvert møde af"],
+    },
+    Follows {
+        variant: "by-leader",
+        says: &[
+            ("forloebet.html", "tager mentoren kontakt"),
+            ("saadan-faar-du-en-mentor.html", "Din leder finder en mentor, der passer til dine behov"),
+            ("saadan-bliver-du-mentor.html", "bliver ledere inviteret til at være mentor"),
+            ("forloebet.html", "Det er mentoren, der planlægger møderne"),
+            ("forloebet.html", "så kontakt menteens leder."),
+            ("forloebet.html", "evalueringsmøde med menteens leder"),
+            ("forloebet.html", "6 måneder"),
+            ("saadan-bliver-du-mentor.html", "en halv dags uddannelse"),
+            ("index.html", "2 mentees"),
+        ],
+        never: &[
+            "tager menteen kontakt",
+            "udpeget",
+            "Ansøgninger og tilmeldinger sendes",
+            "så kontakt HR",
+            "12 måneder",
+        ],
+    },
+    Follows {
+        variant: "from-a-list",
+        says: &[
+            (
+                "forloebet.html",
+                "vælger menteen selv sin mentor fra en liste over ordningens mentorer, som Center for ledelse har",
+            ),
+            ("forloebet.html", "tager menteen kontakt"),
+            ("forloebet.html", "Det er menteen, der planlægger møderne"),
+            ("forloebet.html", "Et møde varer typisk 2 timer. Hvor tit I mødes, aftaler I selv"),
+            ("forloebet.html", "evalueringsmøde med HR"),
+            ("forloebet.html", "onsdag den 25. august 2027 kl. 14.00–16.00"),
+            ("index.html", "25. maj 2027"),
+        ],
+        never: &["tager mentoren kontakt", "måned", "udpeget", "Coach"],
+    },
+];
+
+const SWEDISH: &[Follows] = &[
+    Follows {
+        variant: "bare",
+        says: &[
+            ("sa-far-du-en-mentor.html", "Ni tar kontakt."),
+            ("forloppet.html", "Bestäm vem av er som planerar mötena"),
+            ("roller-och-ansvar.html", "vänder ni er till den som samordnar programmet"),
+            ("verktyg/overenskommelse.html", "Inga fält är ifyllda i förväg."),
+        ],
+        never: &[
+            "månad",
+            "1,5",
+            "timmar",
+            "tar din mentor kontakt",
+            "Din mentor tar kontakt",
+            "Du tar kontakt",
+            "utses",
+            "kontakta HR",
+        ],
+    },
+    Follows {
+        variant: "appointed",
+        says: &[
+            ("sa-far-du-en-mentor.html", "Du tar kontakt. Hör av dig till din mentor"),
+            ("forloppet.html", "är det adepten som tar den första kontakten"),
+            ("sa-blir-du-mentor.html", "I programmet utses mentorerna, så du behöver inte anmäla dig"),
+            ("forloppet.html", "Ni planerar mötena"),
+            ("forloppet.html", "kontakta HR"),
+            ("verktyg/sammanfattning-och-utvardering.html", "avslutar ni varje möte med en kort utvärdering"),
+            ("forloppet.html", "varannan månad"),
+            ("index.html", "12 månader"),
+            ("verktyg/overenskommelse.html", "varannan månad och 1,5 timmar per möte"),
+        ],
+        never: &["Din mentor tar kontakt", "Det är mentorn som planerar", "Det är adepten som planerar"],
+    },
+    Follows {
+        variant: "by-unit",
+        says: &[
+            ("sa-far-du-en-mentor.html", "Din mentor tar kontakt med dig"),
+            ("forloppet.html", "Det är adepten som planerar mötena"),
+            ("forloppet.html", "utvärderingsmöte med Lederakademiet"),
+            ("forloppet.html", "kontakta Lederakademiet"),
+            ("forloppet.html", "varje eller varannan månad"),
+        ],
+        never: &[
+            "Du tar kontakt",
+            "adepten som tar den första kontakten",
+            "1,5",
+            "utses",
+            "kontakta HR",
+            "avslutar ni varje möte med en kort utvärdering",
+        ],
+    },
+    Follows {
+        variant: "by-leader",
+        says: &[
+            ("sa-far-du-en-mentor.html", "Din mentor tar kontakt med dig"),
+            ("sa-far-du-en-mentor.html", "Det är din chef som hittar en mentor"),
+            ("index.html", "Har du blivit tillfrågad om att bli mentor"),
+            ("forloppet.html", "Det är mentorn som planerar mötena"),
+            ("forloppet.html", "utvärderingsmöte tillsammans med adeptens chef"),
+            ("forloppet.html", "6 månader"),
+            ("sa-blir-du-mentor.html", "en halvdagsutbildning"),
+        ],
+        never: &["Du tar kontakt", "utses", "kontakta HR", "12 månader"],
+    },
+    Follows {
+        variant: "from-a-list",
+        says: &[
+            ("forloppet.html", "Adepten väljer själv sin mentor från en lista"),
+            ("sa-far-du-en-mentor.html", "Du tar kontakt."),
+            ("forloppet.html", "Det är adepten som planerar mötena"),
+            ("forloppet.html", "Ett möte varar 2 timmar"),
+            ("forloppet.html", "utvärderingsmöte med HR"),
+            ("forloppet.html", "25 augusti 2027"),
+            ("index.html", "25 maj 2027"),
+        ],
+        never: &["Din mentor tar kontakt", "månad", "utses", "Coach"],
+    },
+];
+
+#[test]
+fn what_every_page_says_follows_the_variant_s_process_in_both_languages() {
+    // Protects (issue 12): each process choice and each fact left out changes what the pages
+    // say, and no page keeps a sentence from another choice.
+    for (lang, table) in [("da", DANISH), ("sv", SWEDISH)] {
+        let (built, _) = build_all(lang);
+        built.assert_ok();
+        assert_eq!(table.len(), variants(lang).len());
+        for follows in table {
+            let id = format!("{lang}-{}", follows.variant);
+            let all = pages(&built, &id);
+            for (page, words) in follows.says {
+                let text =
+                    &all.iter().find(|(p, _)| p == page).unwrap_or_else(|| panic!("{id} has no {page}")).1;
+                assert!(text.contains(words), "{id}/{page} does not say «{words}»:\n{text}");
+            }
+            for (page, text) in &all {
+                for words in follows.never {
+                    assert!(!text.contains(words), "{id}/{page} says «{words}»:\n{text}");
+                }
             }
         }
     }
@@ -293,7 +513,7 @@ fn the_guide_s_worked_example_builds_from_its_settings_and_one_page_of_its_own()
     let roles = page("mentorns-roller.html");
     assert_eq!(texts(&roles, ".roles-text tbody th").len(), 3);
     assert!(texts(&roles, "main").join(" ").contains("tre roller"));
-    assert_eq!(texts(&roles, ".roles-text thead th")[2], "Mentor kan till exempel säga");
+    assert_eq!(texts(&roles, ".roles-text thead th")[2], "Mentorn kan till exempel säga");
     // Appointed mentors: no application form for mentors anywhere.
     assert!(!all.iter().any(|(_, t)| t.contains("Ansökan som mentor")));
     assert!(
@@ -368,21 +588,31 @@ fn the_guides_show_the_worked_example_as_it_builds() {
     // itself; the Danish guide shows a Danish twin, built here from the guide's own text.
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let sv_guide = std::fs::read_to_string(repo.join("content/guide-sv/ny-variant.md")).unwrap();
-    let fixture = std::fs::read_to_string(repo.join("tests/fixtures/worked-example/vallby/programme.yaml")).unwrap();
+    let fixture =
+        std::fs::read_to_string(repo.join("tests/fixtures/worked-example/vallby/programme.yaml")).unwrap();
     let shown = code_block(&sv_guide, "yaml", "name: Mentorskap för nya förskolechefer");
     for line in fixture.lines().filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty()) {
         let setting = line.split('#').next().unwrap().trim_end();
-        assert!(shown.lines().any(|l| l.split('#').next().unwrap().trim_end() == setting), "the Swedish guide does not show `{setting}`");
+        assert!(
+            shown.lines().any(|l| l.split('#').next().unwrap().trim_end() == setting),
+            "the Swedish guide does not show `{setting}`"
+        );
     }
     let da_guide = std::fs::read_to_string(repo.join("content/guide-da/ny-variant.md")).unwrap();
     let yaml = code_block(&da_guide, "yaml", "name: Mentorforløb for nye dagtilbudsledere");
     let page = code_block(&da_guide, "markdown", "title: Mentorforløb i dagtilbud");
-    let built = with_real_base(&[("vallby", yaml)]).file("content/vallby/dagtilbud.md", &page).build(&["vallby"]);
+    let built =
+        with_real_base(&[("vallby", yaml)]).file("content/vallby/dagtilbud.md", &page).build(&["vallby"]);
     built.assert_ok();
     assert!(built.report.problems.warnings().next().is_none(), "{}", built.messages());
     for (page, text) in pages(&built, "vallby") {
-        assert!(!text.to_lowercase().contains("mentee"), "{page} says mentee where Vallby says adept: {text}");
+        assert!(
+            !text.to_lowercase().contains("mentee"),
+            "{page} says mentee where Vallby says adept: {text}"
+        );
     }
-    let roles = Html::parse_document(&std::fs::read_to_string(built.site("vallby").join("mentorens-roller.html")).unwrap());
+    let roles = Html::parse_document(
+        &std::fs::read_to_string(built.site("vallby").join("mentorens-roller.html")).unwrap(),
+    );
     assert_eq!(texts(&roles, ".roles-text tbody th").len(), 3);
 }
