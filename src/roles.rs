@@ -305,9 +305,14 @@ impl RolesDiagram {
                         line
                     })
                     .collect();
+                // A long name ("Sparringspartner" in the narrow drawing) gets a smaller font so
+                // it stays inside its quadrant: a bold letter is about 0.62 of the font wide.
+                let letters = r.name.value.chars().count().max(1) as f64;
+                let name_font = (f * 1.25).min(cw * 0.88 / (letters * 0.62));
                 Placed {
                     x: Num(cx),
                     name: r.name.value.clone(),
+                    name_font: Num(name_font),
                     name_y: Num(top),
                     card,
                     says,
@@ -329,7 +334,6 @@ impl RolesDiagram {
             width: Num(w),
             height: Num(h),
             font: Num(f),
-            name_font: Num(f * 1.25),
             small_font: Num(f * 0.9),
             label_font: Num(f * 0.95),
             quadrants,
@@ -383,7 +387,6 @@ pub(crate) struct Drawing {
     pub width: Num,
     pub height: Num,
     pub font: Num,
-    pub name_font: Num,
     pub small_font: Num,
     pub label_font: Num,
     /// The four quadrants' backgrounds (`tone` 0 to 3, left to right, top to bottom).
@@ -410,6 +413,8 @@ pub(crate) struct Area {
 pub(crate) struct Placed {
     pub x: Num,
     pub name: String,
+    /// The name's font size: the drawing's, or smaller for a name too long for the quadrant.
+    pub name_font: Num,
     pub name_y: Num,
     /// The box behind a role that stands on an axis rather than in a quadrant.
     pub card: Option<Area>,
@@ -487,6 +492,23 @@ mod tests {
         let err = RolesDiagram::parse(&empty, Path::new("roles.yaml")).unwrap_err();
         assert_eq!(err.message, "the role `coach` has an empty `name`");
         assert_eq!(err.line, Some(6));
+    }
+
+    #[test]
+    fn a_long_name_gets_a_font_that_keeps_it_inside_its_quadrant() {
+        let d =
+            RolesDiagram::parse(&FOUR.replace("name: D,", "name: Sparringspartner,"), Path::new("r.yaml"))
+                .unwrap();
+        let quoted = |s: &str| s.to_owned();
+        let narrow = d.drawing("roles", &super::Geometry::NARROW, &quoted);
+        let wide = d.drawing("roles", &super::Geometry::WIDE, &quoted);
+        let (short, long) = (narrow.roles[0].name_font.0, narrow.roles[3].name_font.0);
+        assert!(long < short, "{long} {short}");
+        // 16 bold letters at about 0.62 of the font each fit the narrow quadrant's width.
+        let quadrant = narrow.quadrants[3].width.0;
+        assert!(16.0 * 0.62 * long <= quadrant * 0.9, "{long} in {quadrant}");
+        // The wide drawing has room: the same font for every name.
+        assert_eq!(wide.roles[0].name_font.0, wide.roles[3].name_font.0);
     }
 
     #[test]
