@@ -17,7 +17,6 @@ use crate::diagnostic::{Diagnostic, Problems};
 use crate::settings::Text;
 use crate::strings::Strings;
 use crate::vocabulary::Vocabulary;
-use crate::worksheet::text_error;
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -161,7 +160,7 @@ impl RolesDiagram {
         for text in texts {
             match v.expand_text(&text.value) {
                 Ok(worded) => text.value = worded,
-                Err(e) => problems.push(text_error(e, text, file, source)),
+                Err(e) => problems.push(e.in_text(text, file, source)),
             }
         }
         if problems.has_errors() { Err(problems) } else { Ok(d) }

@@ -15,7 +15,6 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Diagnostic, Problems};
 use crate::settings::{DateName, Text};
 use crate::vocabulary::{Vocabulary, nearest};
-use crate::worksheet::text_error;
 
 /// Defines [`Strings`] with one field per key, and the list of keys.
 macro_rules! strings {
@@ -171,7 +170,7 @@ impl Strings {
             };
             match v.expand_text(&from.value) {
                 Ok(worded) => *text = Text { value: worded, at: from.at },
-                Err(e) => problems.push(text_error(e, from, file, source)),
+                Err(e) => problems.push(e.in_text(from, file, source)),
             }
         }
         if problems.has_errors() { Err(problems) } else { Ok(strings) }

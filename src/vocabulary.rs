@@ -13,9 +13,11 @@
 //! tables, through [`Vocabulary::quote`], [`Vocabulary::test`] and [`Vocabulary::expand_text`].
 
 use std::ops::Range;
+use std::path::Path;
 
+use crate::diagnostic::Diagnostic;
 use crate::lang::{Cadence, Lang, MeetingLength, Period};
-use crate::settings::{Choice, Event, Office, Party, Programme, RoleName};
+use crate::settings::{Choice, Event, Office, Party, Programme, RoleName, Text};
 
 /// A setting's value on its way to text.
 #[derive(Clone, Debug)]
@@ -329,6 +331,14 @@ pub(crate) const FILTERS: &[Filter] = &[
     },
 ];
 
+/// 1 when the value at `line`:`column` is written in quotes, so offsets inside it start after
+/// the quote.
+fn quote_width(source: &str, line: usize, column: usize) -> usize {
+    let first =
+        source.lines().nth(line.saturating_sub(1)).and_then(|l| l.chars().nth(column.saturating_sub(1)));
+    usize::from(matches!(first, Some('"' | '\'')))
+}
+
 /// A problem in an expression, at a byte offset of the text it was found in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct ExprError {
@@ -338,6 +348,21 @@ pub(crate) struct ExprError {
 }
 
 impl ExprError {
+    /// The error at its place in a text of a data file (`text` as parsed from `source`, the
+    /// file's text). A text on one line is pointed at exactly; in a folded block the line of its
+    /// key is shown.
+    pub fn in_text(self, text: &Text, file: &Path, source: &str) -> Diagnostic {
+        let (line, column) = (text.at.line() as usize, text.at.column() as usize);
+        let same_line = !text.value[..self.offset.min(text.value.len())].contains('\n');
+        let column =
+            if same_line { column + self.offset + quote_width(source, line, column) } else { column };
+        let d = Diagnostic::error(self.message).in_file(file).at(source, line, column);
+        match self.help {
+            Some(h) => d.with_help(h),
+            None => d,
+        }
+    }
+
     pub fn new(offset: usize, message: impl Into<String>) -> Self {
         ExprError { offset, message: message.into(), help: None }
     }

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Diagnostic, Problems};
 use crate::settings::Text;
 use crate::strings::Strings;
-use crate::vocabulary::{ExprError, Vocabulary};
+use crate::vocabulary::Vocabulary;
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -193,7 +193,7 @@ impl Worksheet {
         for text in ws.texts_mut() {
             match v.expand_text(&text.value) {
                 Ok(worded) => text.value = worded,
-                Err(e) => problems.push(text_error(e, text, file, source)),
+                Err(e) => problems.push(e.in_text(text, file, source)),
             }
         }
         if problems.has_errors() { Err(problems) } else { Ok(ws) }
@@ -218,27 +218,6 @@ impl Worksheet {
         }
         out
     }
-}
-
-/// An error in a text of a data file, at its place in the file. A text on one line is
-/// pointed at exactly; in a folded block the line of its key is shown.
-pub(crate) fn text_error(e: ExprError, text: &Text, file: &Path, source: &str) -> Diagnostic {
-    let (line, column) = (text.at.line() as usize, text.at.column() as usize);
-    let same_line = !text.value[..e.offset.min(text.value.len())].contains('\n');
-    let column = if same_line { column + e.offset + quote_width(source, line, column) } else { column };
-    let d = Diagnostic::error(e.message).in_file(file).at(source, line, column);
-    match e.help {
-        Some(h) => d.with_help(h),
-        None => d,
-    }
-}
-
-/// 1 when the value at `line`:`column` is written in quotes, so offsets inside it start after
-/// the quote.
-fn quote_width(source: &str, line: usize, column: usize) -> usize {
-    let first =
-        source.lines().nth(line.saturating_sub(1)).and_then(|l| l.chars().nth(column.saturating_sub(1)));
-    usize::from(matches!(first, Some('"' | '\'')))
 }
 
 /// Tables with more columns than this show their rows as cards.
