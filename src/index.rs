@@ -142,7 +142,7 @@ const TITLE: u32 = 10;
 const HEADING: u32 = 4;
 const TEXT: u32 = 1;
 /// Characters of a section kept for the result's snippet.
-const SNIPPET: usize = 140;
+const SNIPPET: usize = 110;
 
 /// One searchable section: its page, anchor, heading and snippet.
 #[derive(Serialize)]
