@@ -274,7 +274,7 @@ def page_weight():
     subprocess.run([str(HANDBOOK), "build", "--quiet", *EXAMPLES, "--root", str(REPO), "--out", str(out)], check=True)
     weights, text_bytes, index_bytes = [], 0, 0
     for site in (d for d in out.iterdir() if not d.name.startswith(".")):
-        assets = sum((site / "static" / f).stat().st_size for f in ("style.css", "programme.css", "search.js"))
+        assets = sum((site / "static" / f).stat().st_size for f in ("style.css", "programme.css", "search-boot.js"))
         for html in site.rglob("*.html"):
             text = html.read_text()
             # Only what the page itself loads: the worksheet script and the code stylesheet are optional.

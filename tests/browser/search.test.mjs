@@ -141,3 +141,17 @@ test('compounds, synonyms and question words in Danish and Swedish', async () =>
   await context.close();
   assert.deepEqual(problems.console, []);
 });
+
+test('a page that is only read loads no search code; the first keystroke loads it and is answered', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(env.server.url + 'randers/forloebet.html');
+  const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()));
+  assert.ok(!(await loaded()).includes('search.js'), JSON.stringify(await loaded()));
+  assert.ok(!(await loaded()).includes('search-index.js'));
+  // Typed at once, before the search code is there.
+  await page.type('#search-input', 'logbog', { delay: 0 });
+  await page.waitForFunction(() => document.querySelectorAll('#search-results [role=option]').length > 0);
+  assert.ok((await loaded()).includes('search.js'));
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});

@@ -1,4 +1,5 @@
-// Search in the site's language, written for handbook (no third-party search code).
+// Search in the site's language, written for handbook (no third-party search code). A page
+// loads only search-boot.js; this script is loaded on first use of the search box.
 //
 // The index (search-index.js, built by src/index.rs) is loaded on first use with a plain <script>
 // tag, so search works from file:// and under any sub-path. A query is read the way a participant
@@ -397,4 +398,9 @@
   document.addEventListener('click', function (event) {
     if (!box.contains(event.target)) open(false);
   });
+
+  // This script is loaded by search-boot.js when the reader first focuses or types in the box:
+  // take up what the reader has done so far.
+  if (document.activeElement === input) load(function () {});
+  if (input.value) input.dispatchEvent(new Event('input'));
 })();
