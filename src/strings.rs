@@ -42,6 +42,7 @@ strings!(
     skip_to_content,
     nav_label,
     nav_menu,
+    folder_index,
     toc_label,
     pager_label,
     previous,
