@@ -87,7 +87,7 @@ accessibility:
   assessed: 2026-11-01
   method: self-assessment
   reviewed: 2026-11-02
-  feedback: {{ email: a@example.dk }}
+  feedback: {{ email: hr@bench-kommune.dk }}
   was_tool_url: https://www.was.digst.dk/
 """
 
