@@ -215,6 +215,14 @@ pub(crate) const NAV_FULL: usize = 50;
 /// How many entries a long list shows on each side of the current page's.
 pub(crate) const NAV_AROUND: usize = 12;
 
+/// See [`NavTree::key`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct NavKey<'e> {
+    folder: &'e str,
+    top: Option<usize>,
+    children: Option<usize>,
+}
+
 /// The shape of a site's navigation, computed once: the top-level entries in order, and the
 /// entries inside each folder that has an index page. A page's navigation is then built from the
 /// top level and its own folder only, and a long list from the entries near the page only, so
@@ -255,10 +263,19 @@ impl NavTree {
         tree
     }
 
-    /// Whether every page of `folder` (`` for the top level) shows the same navigation: no list
-    /// it shows is long enough to be cut around the page.
-    pub fn shared_by_folder(&self, folder: &str) -> bool {
-        self.top.len() <= NAV_FULL && self.children.get(folder).is_none_or(|c| c.len() <= NAV_FULL)
+    /// What the navigation of page `current` depends on: pages with the same key show the same
+    /// navigation (their folder, and where a list long enough to be cut is cut).
+    pub fn key<'e>(&self, entries: &'e [NavEntry], current: usize) -> NavKey<'e> {
+        let folder = entries[current].section.as_str();
+        let open = self.index_at.get(folder).copied();
+        let at_top = open.unwrap_or(self.place[current]);
+        let children = self.children.get(folder).map_or(0, Vec::len);
+        let at = if entries[current].is_section_index { 0 } else { self.place[current] };
+        NavKey {
+            folder,
+            top: (self.top.len() > NAV_FULL).then_some(at_top),
+            children: (open.is_some() && children > NAV_FULL).then_some(at),
+        }
     }
 
     /// The navigation as seen from page `current`: the top level, with the page's folder open.

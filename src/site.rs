@@ -235,6 +235,7 @@ fn render_pages<'a>(
         worksheets: &words.worksheets,
         diagram: words.diagram.as_ref(),
         pages: &listed,
+        made: Default::default(),
     };
     let v = vocabulary(r);
     let dropped = r.dropped_targets();
@@ -375,17 +376,19 @@ fn lay_out(
 ) -> Result<(), Problems> {
     let entries: Vec<NavEntry> = pages.iter().map(|b| NavEntry::new(b.page.rel, b.page.title)).collect();
     let tree = NavTree::new(&entries);
-    // One navigation per folder whose pages all see the same one, shared by them; a page in a
-    // list long enough to be cut around it gets its own.
-    let mut shared: HashMap<&str, tera::Value> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        if tree.shared_by_folder(&e.section) {
-            shared.entry(e.section.as_str()).or_insert_with(|| {
-                let root = layout::root_prefix(&e.url);
-                tera::Value::from_serializable(&tree.for_page(&entries, i, &root))
-            });
-        }
+    // Each navigation made once and shared by the pages that show it: a folder's pages share
+    // one unless a list is long enough to be cut around each page.
+    let mut first: HashMap<layout::NavKey, usize> = HashMap::new();
+    for i in 0..entries.len() {
+        first.entry(tree.key(&entries, i)).or_insert(i);
     }
+    let navs: HashMap<layout::NavKey, tera::Value> = first
+        .into_par_iter()
+        .map(|(key, i)| {
+            let root = layout::root_prefix(&entries[i].url);
+            (key, tera::Value::from_serializable(&tree.for_page(&entries, i, &root)))
+        })
+        .collect();
     let results: Vec<Result<(), Problems>> = pages
         .par_iter()
         .enumerate()
@@ -414,11 +417,9 @@ fn lay_out(
                 next: (i + 1 < entries.len()).then(|| link(i + 1)),
             };
             let mut data = site_data.clone();
-            let nav = match shared.get(entries[i].section.as_str()) {
-                Some(nav) => nav.clone(),
-                None => tera::Value::from_serializable(&tree.for_page(&entries, i, &root)),
-            };
-            data.insert_value("nav", nav);
+            if let Some(nav) = navs.get(&tree.key(&entries, i)) {
+                data.insert_value("nav", nav.clone());
+            }
             let html = theme.render("page.html", data, &view)?;
             staging
                 .put(&b.url, html.as_bytes())

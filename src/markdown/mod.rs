@@ -95,7 +95,7 @@ pub(crate) struct Call<'a> {
 }
 
 /// A component's output.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Component {
     pub html: String,
     /// The words a reader sees in it, for search.
