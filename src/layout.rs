@@ -342,6 +342,24 @@ fn shown(len: usize, at: usize, keep: Option<usize>) -> Vec<Option<usize>> {
     out
 }
 
+/// The navigation's HTML (`nav.html`), made once for all the pages that show the same one:
+/// `page.html` marks the link to the page itself, which costs far less than a template going
+/// through every entry for every page.
+pub(crate) fn nav_html(
+    theme: &Theme,
+    site: &tera::Context,
+    nav: &tera::Value,
+    root: &str,
+) -> Result<String, Diagnostic> {
+    #[derive(Serialize)]
+    struct NavContext<'a> {
+        root: &'a str,
+    }
+    let mut site = site.clone();
+    site.insert_value("nav", nav.clone());
+    theme.render("nav.html", site, &NavContext { root })
+}
+
 /// A page for the print view.
 pub(crate) struct Printed<'a> {
     pub rel: &'a str,

@@ -382,13 +382,15 @@ fn lay_out(
     for i in 0..entries.len() {
         first.entry(tree.key(&entries, i)).or_insert(i);
     }
-    let navs: HashMap<layout::NavKey, tera::Value> = first
+    let navs: HashMap<layout::NavKey, (tera::Value, tera::Value)> = first
         .into_par_iter()
         .map(|(key, i)| {
             let root = layout::root_prefix(&entries[i].url);
-            (key, tera::Value::from_serializable(&tree.for_page(&entries, i, &root)))
+            let nav = tera::Value::from_serializable(&tree.for_page(&entries, i, &root));
+            let html = layout::nav_html(theme, site_data, &nav, &root)?;
+            Ok((key, (nav, tera::Value::safe_string(&html))))
         })
-        .collect();
+        .collect::<Result<_, Diagnostic>>()?;
     let results: Vec<Result<(), Problems>> = pages
         .par_iter()
         .enumerate()
@@ -417,8 +419,9 @@ fn lay_out(
                 next: (i + 1 < entries.len()).then(|| link(i + 1)),
             };
             let mut data = site_data.clone();
-            if let Some(nav) = navs.get(&tree.key(&entries, i)) {
+            if let Some((nav, html)) = navs.get(&tree.key(&entries, i)) {
                 data.insert_value("nav", nav.clone());
+                data.insert_value("nav_html", html.clone());
             }
             let html = theme.render("page.html", data, &view)?;
             staging

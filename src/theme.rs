@@ -23,6 +23,7 @@ use crate::strings::Strings;
 pub(crate) const TEMPLATES: &[&str] = &[
     "base.html",
     "page.html",
+    "nav.html",
     "print.html",
     "accessibility.html",
     "components/worksheet.html",
