@@ -21,7 +21,7 @@ use crate::theme::{Theme, Themes};
 use crate::vocabulary::Vocabulary;
 use crate::worksheet::Worksheet;
 use crate::write::{OutputFile, Staging};
-use crate::{BuildOptions, SiteSummary};
+use crate::{BuildOptions, SiteSummary, timed};
 
 /// Builds one site.
 pub(crate) fn build(
@@ -30,6 +30,7 @@ pub(crate) fn build(
     options: &BuildOptions,
     warnings: &mut Problems,
 ) -> Result<SiteSummary, Problems> {
+    let id = r.programme.id.as_str();
     let theme = theme(r, themes, warnings)?;
     let words = Words::new(r, &theme)?;
     let site = SiteContext::new(r.programme);
@@ -37,16 +38,25 @@ pub(crate) fn build(
     let indexes = folder_indexes(r, &words.strings);
     let generated: Vec<Page> = indexes.iter().map(|i| i.page(r)).collect();
     let all = with_folder_indexes(&r.pages, &generated);
-    let pages = render_pages(r, &all, &theme, &words, &site_data, warnings)?;
+    let pages = timed(id, "markdown", || render_pages(r, &all, &theme, &words, &site_data, warnings))?;
     let extras = extra_files(r, &theme, &words)?;
-    warn_about_dropped_names(r, &pages, warnings);
-    warn_about_unplaced_worksheets(r, &pages, warnings);
-    check_links(r, &pages, &extras, warnings)?;
-    let staging = begin(r, options)?;
-    let (laid_out, (printed, index)) = rayon::join(
-        || lay_out(&pages, &theme, &site_data, &staging),
-        || rayon::join(|| print_view(&pages, &theme, &site_data, &staging), || search_index(r, &pages)),
-    );
+    timed(id, "checks", || {
+        warn_about_dropped_names(r, &pages, warnings);
+        warn_about_unplaced_worksheets(r, &pages, warnings);
+        check_links(r, &pages, &extras, warnings)
+    })?;
+    let staging = timed(id, "survey", || begin(r, options))?;
+    let (laid_out, (printed, index)) = timed(id, "pages+print+index", || {
+        rayon::join(
+            || timed(id, "pages", || lay_out(&pages, &theme, &site_data, &staging)),
+            || {
+                rayon::join(
+                    || timed(id, "print", || print_view(&pages, &theme, &site_data, &staging)),
+                    || timed(id, "index", || search_index(r, &pages)),
+                )
+            },
+        )
+    });
     laid_out?;
     printed?;
     let index_bytes = index.len();
@@ -63,7 +73,7 @@ pub(crate) fn build(
         bytes: staging.bytes(),
         index_bytes,
     };
-    staging.commit().map_err(|e| cannot_write(options, r, &e))?;
+    timed(id, "commit", || staging.commit()).map_err(|e| cannot_write(options, r, &e))?;
     Ok(summary)
 }
 
