@@ -1,17 +1,24 @@
 #!/usr/bin/env python3
-"""Side-by-side benchmark of handbook, Hugo and mdBook on the same generated handbooks.
+"""Side-by-side benchmark of handbook, Hugo, mdBook and MkDocs (Material theme) on the same
+generated handbooks.
 
 Generates a synthetic corpus (Danish and Swedish handbook pages with headings, lists, tables,
 fenced code, quoted settings, worksheets and the roles diagram), then builds it with each tool the
 way its users would, interleaved, several times, and prints a Markdown table of medians.
 
 Workloads:
-  many  100 programmes x 40 pages; handbook builds all in one run, Hugo and mdBook once per site
+  many  100 programmes x 40 pages; handbook builds all in one run, the others once per site
   big   1 programme x 4,000 pages (100 sections of 40), plus 1,000 pages to check linear cost
-Also: a cold build of the five example programmes in content/, and in `serve` the time from
-saving an edited page to the reloaded page.
+Also (issue 19): a cold build of all of content/ (and of the five programmes, as issue 7 measured);
+in `serve` the time from saving an edited page (a guide page with code, and a programme's) to the
+reloaded page; the 4,000-page handbook's first build (into a new folder) interleaved with its
+rebuild, and a first build into a folder deleted just before beside `cp -a` of the same site; the
+time of each stage of that rebuild (HANDBOOK_TIMINGS); the weight of a page in a folder without an
+index.md of 40 and of 4,000 pages; and the floor, pulldown-cmark alone rendering the 4,000 pages'
+Markdown on one core (examples/markdown_floor.rs).
 
-Usage: bench/run.sh [--quick]   (run.sh installs hugo, mdbook and GNU time when missing)
+Usage: bench/run.sh [--quick]   (run.sh installs hugo, mdbook, MkDocs Material and GNU time when
+missing)
 """
 
 import json
@@ -28,7 +35,10 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-HANDBOOK = REPO / "target" / "release" / "handbook"
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
+HANDBOOK = TARGET / "release" / "handbook"
+FLOOR = TARGET / "release" / "examples" / "markdown_floor"
+MKDOCS = os.environ.get("MKDOCS", str(TARGET / "mkdocs-venv" / "bin" / "mkdocs"))
 QUICK = "--quick" in sys.argv
 RUNS = 3 if QUICK else 5
 
@@ -87,7 +97,7 @@ accessibility:
   assessed: 2026-11-01
   method: self-assessment
   reviewed: 2026-11-02
-  feedback: {{ email: a@example.dk }}
+  feedback: {{ email: hr@bench-kommune.dk }}
   was_tool_url: https://www.was.digst.dk/
 """
 
@@ -101,7 +111,7 @@ def layout(pages, sections):
 
 
 def generate(root, programmes, pages, sections):
-    """Writes the same handbooks for all three tools under root/{handbook,hugo,mdbook}."""
+    """Writes the same handbooks for all four tools under root/{handbook,hugo,mdbook,mkdocs}."""
     hb = root / "handbook"
     shutil.copytree(REPO / "themes", hb / "themes")
     for lang in ("da", "sv"):
@@ -128,6 +138,10 @@ def generate(root, programmes, pages, sections):
         book = root / "mdbook" / pid
         (book / "src").mkdir(parents=True)
         (book / "book.toml").write_text(f'[book]\ntitle = "Ordning {n}"\nlanguage = "{lang}"\n[output.html.search]\nenable = true\n')
+        mk = root / "mkdocs" / pid
+        (mk / "docs").mkdir(parents=True)
+        # Material's own search, in the site's language; pages as files (page.html), like the others.
+        (mk / "mkdocs.yml").write_text(f"site_name: Ordning {n}\nuse_directory_urls: false\ntheme:\n  name: material\n  language: {lang}\nplugins:\n  - search:\n      lang: {lang}\n")
         summary = ["# Summary", ""]
         seen_sections = set()
         for i, (section, k) in enumerate(layout(pages, sections)):
@@ -145,12 +159,15 @@ def generate(root, programmes, pages, sections):
                 (hugo / "content" / section / "_index.md").write_text(f"---\ntitle: Afsnit {section}\nweight: {i}\n---\n\nAfsnittets sider.\n")
                 (book / "src" / section).mkdir(parents=True, exist_ok=True)
                 (book / "src" / section / "README.md").write_text(f"# Afsnit {section}\n\nAfsnittets sider.\n")
+                (mk / "docs" / section).mkdir(parents=True, exist_ok=True)
+                (mk / "docs" / section / "index.md").write_text(f"---\ntitle: Afsnit {section}\n---\n\nAfsnittets sider.\n")
                 summary.append(f"- [Afsnit {section}]({section}/README.md)")
             front = f"---\ntitle: {title}\nweight: {i + 1}\n---\n\n"
             (pdir / rel).parent.mkdir(parents=True, exist_ok=True)
             (pdir / rel).write_text(front + hb_md)
             hugo_rel = "_index.md" if rel == "index.md" else rel
             (hugo / "content" / hugo_rel).write_text(front + plain_md)
+            (mk / "docs" / rel).write_text(front + plain_md)
             book_rel = "README.md" if rel == "index.md" else rel
             (book / "src" / book_rel).parent.mkdir(parents=True, exist_ok=True)
             (book / "src" / book_rel).write_text(f"# {title}\n\n{plain_md}")
@@ -189,6 +206,7 @@ def workload(name, root, programmes, pages, sections):
         "handbook": lambda: [run([str(HANDBOOK), "build", "--quiet", "--root", str(root / "handbook"), "--out", str(root / "out-handbook")])],
         "hugo": lambda: [run(["hugo", "--quiet", "--source", str(root / "hugo" / i), "--destination", str(root / "out-hugo" / i)]) for i in ids],
         "mdbook": lambda: [run(["mdbook", "build", str(root / "mdbook" / i), "--dest-dir", str(root / "out-mdbook" / i)]) for i in ids],
+        "mkdocs": lambda: [run([MKDOCS, "build", "--quiet", "--config-file", str(root / "mkdocs" / i / "mkdocs.yml"), "--site-dir", str(root / "out-mkdocs" / i)]) for i in ids],
     }
     times = {t: [] for t in tools}
     peaks = {t: [] for t in tools}
@@ -204,7 +222,8 @@ def workload(name, root, programmes, pages, sections):
     rows = []
     for tool in tools:
         out = root / f"out-{tool}"
-        index = {"handbook": r"^search-index\.js$", "mdbook": r"^searchindex.*\.(js|json)$", "hugo": None}[tool]
+        index = {"handbook": r"^search-index\.js$", "mdbook": r"^searchindex.*\.(js|json)$", "hugo": None,
+                 "mkdocs": r"^search_index\.json$"}[tool]
         rows.append({
             "workload": name,
             "tool": tool,
@@ -219,47 +238,57 @@ def workload(name, root, programmes, pages, sections):
     return rows
 
 
-EXAMPLES = ["randers", "aalborg", "diplomledelse", "skole-og-dagtilbud", "grundskoleforvaltningen"]
-
-
-def cold_examples():
+def cold_content(*programmes):
+    """Seconds of a cold build of the programmes named (all of content/ when none: the five
+    programmes and the two guides), each run into a new folder."""
     samples = []
     for _ in range(RUNS):
         out = tempfile.mkdtemp()
-        wall, _ = run([str(HANDBOOK), "build", "--quiet", *EXAMPLES, "--root", str(REPO), "--out", out])
+        wall, _ = run([str(HANDBOOK), "build", "--quiet", *programmes, "--root", str(REPO), "--out", out])
         samples.append(wall)
         shutil.rmtree(out)
     return statistics.median(samples)
 
 
-def serve_reload():
-    """Seconds from saving an edited page to the reloaded page showing the edit."""
+def code_page(programme, name=None):
+    """The page `name` of the programme, or else its first page with fenced code, as (path in
+    content/, path in the site)."""
+    pages = sorted(p for p in (REPO / "content" / programme).rglob("*.md") if p.name != "index.md")
+    page = next(p for p in pages if p.name == name or (name is None and "```" in p.read_text()))
+    rel = page.relative_to(REPO / "content")
+    return rel, str(rel.with_suffix(".html"))
+
+
+def serve_reload(programme, name=None):
+    """Seconds from saving an edited page of the programme (`name`, or else one with highlighted
+    code) to the reloaded page showing the edit."""
     work = Path(tempfile.mkdtemp())
     shutil.copytree(REPO / "content", work / "content")
     shutil.copytree(REPO / "themes", work / "themes")
+    source, url = code_page(programme, name)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([str(HANDBOOK), "serve", "randers", "--port", str(port), "--root", str(work)],
+    server = subprocess.Popen([str(HANDBOOK), "serve", programme, "--port", str(port), "--root", str(work)],
                               stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/handbook/"
     try:
         for _ in range(100):
             try:
-                urllib.request.urlopen(base + "randers/index.html", timeout=2).read()
+                urllib.request.urlopen(base + url, timeout=2).read()
                 break
             except OSError:
                 time.sleep(0.05)
-        page = work / "content" / "randers" / "pejlemaerker.md"
+        page = work / "content" / source
         original = page.read_text()
         samples = []
         for n in range(RUNS * 2):
-            version = int(re.search(rb'data-version="(\d+)"', urllib.request.urlopen(base + "randers/pejlemaerker.html").read()).group(1))
+            version = int(re.search(rb'data-version="(\d+)"', urllib.request.urlopen(base + url).read()).group(1))
             marker = f"Ændring {n}"
             start = time.perf_counter()
             page.write_text(original + f"\n\n{marker}\n")
             urllib.request.urlopen(f"{base}__live/wait?v={version}", timeout=30).read()
-            body = urllib.request.urlopen(base + "randers/pejlemaerker.html").read().decode()
+            body = urllib.request.urlopen(base + url).read().decode()
             samples.append(time.perf_counter() - start)
             assert marker in body, "the edit did not show"
         return statistics.median(samples)
@@ -268,8 +297,84 @@ def serve_reload():
         shutil.rmtree(work)
 
 
+def first_builds(root):
+    """The generated handbook under root built into a new folder (a first build) and into a folder
+    holding earlier builds (a rebuild), interleaved; then a first build into a folder deleted just
+    before (`rm -rf site/`), beside `cp -a` of the same site after the same deletion. Medians in
+    seconds: (first, rebuild, first after a deletion, cp -a after a deletion).
+
+    Nothing is deleted until the first two are measured: on a file system that skips recently
+    deleted inodes when it creates files (ext4 without a journal, as on the benchmark machine),
+    creating files soon after many were deleted costs several times more, for every program; the
+    last two figures show how much, and that `cp -a` pays it as well."""
+    build = lambda out: run([str(HANDBOOK), "build", "--quiet", "--root", str(root / "handbook"), "--out", str(out)])[0]
+    again = root / "out-rebuild"
+    build(again)
+    firsts, rebuilds = [], []
+    for k in range(RUNS + 1):
+        first = build(root / f"out-first-{k}")
+        rebuild = build(again)
+        if k > 0:  # the first round only reads the corpus into memory
+            firsts.append(first)
+            rebuilds.append(rebuild)
+    deleted, copied = [], []
+    fresh, copy = root / "out-deleted", root / "out-copied"
+    for k in range(RUNS + 1):
+        shutil.rmtree(fresh, ignore_errors=True)
+        first = build(fresh)
+        shutil.rmtree(copy, ignore_errors=True)
+        cp = run(["cp", "-a", str(fresh / "p000"), str(copy)])[0]
+        if k > 0:  # the first round deleted nothing
+            deleted.append(first)
+            copied.append(cp)
+    for k in range(RUNS + 1):
+        shutil.rmtree(root / f"out-first-{k}")
+    median = statistics.median
+    return median(firsts), median(rebuilds), median(deleted), median(copied)
+
+
+STAGES = ["load", "resolve", "markdown", "checks", "survey", "pages", "print", "index", "pages+print+index", "commit"]
+
+
+def stage_times(root):
+    """Median milliseconds of each stage of a rebuild of the generated handbook under root, as
+    `handbook` reports them with HANDBOOK_TIMINGS set (pages, print and index run side by side)."""
+    samples = {}
+    env = dict(os.environ, HANDBOOK_TIMINGS="1")
+    cmd = [str(HANDBOOK), "build", "--quiet", "--root", str(root / "handbook"), "--out", str(root / "out-rebuild")]
+    for _ in range(RUNS):
+        err = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stderr
+        for match in re.finditer(r"^timing \S+ (\S+) ([\d.]+)$", err, re.M):
+            samples.setdefault(match.group(1), []).append(float(match.group(2)))
+    return {stage: statistics.median(samples[stage]) for stage in STAGES if stage in samples}
+
+
+def flat_page_weight(root, pages):
+    """Median HTML bytes of a page of one flat folder of `pages` pages without an index.md (the
+    programme's pages moved into the folder `flad/`; the front page stays outside)."""
+    generate(root, 1, pages + 1, 1)
+    pdir = root / "handbook" / "content" / "p000"
+    (pdir / "flad").mkdir()
+    for page in pdir.glob("side-*.md"):
+        page.rename(pdir / "flad" / page.name)
+    out = root / "out"
+    subprocess.run([str(HANDBOOK), "build", "--quiet", "--root", str(root / "handbook"), "--out", str(out)], check=True)
+    sizes = [p.stat().st_size for p in (out / "p000" / "flad").glob("side-*.html")]
+    assert len(sizes) == pages, f"{len(sizes)} pages in the folder"
+    return statistics.median(sizes)
+
+
+def floor(root):
+    """Seconds pulldown-cmark alone takes to render the Markdown of the pages under root on one
+    core (fastest of five), and the Markdown's size in MB."""
+    out = subprocess.run([str(FLOOR), str(root / "handbook" / "content"), "5"], capture_output=True, text=True, check=True).stdout
+    match = re.search(r"([\d.]+) MB of Markdown: ([\d.]+) ms", out)
+    return float(match.group(2)) / 1000, float(match.group(1))
+
+
 def page_weight():
-    """Median bytes of a page with its CSS and JS (not the search index), over the examples."""
+    """Median bytes of a page with its CSS and JS (not the search index), over the five example
+    programmes, and the search index's share of the sites' HTML."""
     out = Path(tempfile.mkdtemp())
     subprocess.run([str(HANDBOOK), "build", "--quiet", *EXAMPLES, "--root", str(REPO), "--out", str(out)], check=True)
     weights, text_bytes, index_bytes = [], 0, 0
@@ -286,19 +391,40 @@ def page_weight():
     return statistics.median(weights), index_bytes / text_bytes
 
 
+EXAMPLES = ["randers", "aalborg", "diplomledelse", "skole-og-dagtilbud", "grundskoleforvaltningen"]
+WORKLOADS = [
+    ("many: 100 programmes x 40 pages", "many", 100, 40, 1),
+    ("big: 1 programme x 4,000 pages", "big", 1, 4000, 100),
+    ("linearity: 1 programme x 1,000 pages", "thousand", 1, 1000, 25),
+]
+
+
 def main():
-    if not HANDBOOK.exists():
-        raise SystemExit("build the release binary first: cargo build --release")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs Material's notice on every build
+    for path, what in ((HANDBOOK, "cargo build --release"), (FLOOR, "cargo build --release --example markdown_floor")):
+        if not path.exists():
+            raise SystemExit(f"build it first: {what}")
     root = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
     rows = []
     try:
-        rows += workload("many: 100 programmes x 40 pages", root / "many", 100, 40, 1)
-        rows += workload("big: 1 programme x 4,000 pages", root / "big", 1, 4000, 100)
-        rows += workload("linearity: 1 programme x 1,000 pages", root / "thousand", 1, 1000, 25)
+        # The big handbook first: its first builds are measured before this run deletes anything.
+        big_root = root / "big"
+        generate(big_root, 1, 4000, 100)
+        first, rebuild, deleted, copied = first_builds(big_root)
+        stages = stage_times(big_root)
+        floor_s, floor_mb = floor(big_root)
+        shutil.rmtree(big_root)
+        for name, folder, programmes, pages, sections in WORKLOADS:
+            rows += workload(name, root / folder, programmes, pages, sections)
+            shutil.rmtree(root / folder)
+        flat40 = flat_page_weight(root / "flat40", 40)
+        flat4000 = flat_page_weight(root / "flat4000", 4000)
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    cold = cold_examples()
-    reload_s = serve_reload()
+    cold = cold_content()
+    cold_examples = cold_content(*EXAMPLES)
+    reload_s = serve_reload("guide-da")
+    reload_randers = serve_reload("randers", "pejlemaerker.md")  # the page issue 7 measured
     weight, index_share = page_weight()
 
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
@@ -313,9 +439,15 @@ def main():
     big = next(r for r in rows if r["tool"] == "handbook" and r["workload"].startswith("big"))
     thousand = next(r for r in rows if r["tool"] == "handbook" and r["workload"].startswith("linearity"))
     lines += ["",
-              f"- Five example programmes, cold build: {cold * 1000:.0f} ms.",
-              f"- `serve`: edited page saved to reloaded page: {reload_s * 1000:.0f} ms.",
+              f"- Cold build of all of content/ (five programmes, two guides): {cold * 1000:.0f} ms; of the five example programmes: {cold_examples * 1000:.0f} ms.",
+              f"- `serve`: edited page saved to reloaded page: guide page with code (guide-da) {reload_s * 1000:.0f} ms; programme page (randers) {reload_randers * 1000:.0f} ms.",
+              f"- 4,000 pages, interleaved: first build into a new folder {first:.2f} s, rebuild {rebuild:.2f} s ({first / rebuild:.2f}×); "
+              f"first build into a folder deleted just before {deleted:.2f} s (`cp -a` of the same site after the same deletion: {copied:.2f} s).",
+              f"- Floor: pulldown-cmark alone renders the 4,000 pages' {floor_mb:.1f} MB of Markdown in {floor_s * 1000:.0f} ms on one core; the rebuild takes {rebuild / floor_s:.1f}× that.",
+              "- Stages of that rebuild (wall ms, median; pages, print view and search index run side by side), and each as a multiple of the floor: "
+              + ", ".join(f"{stage} {ms:.0f} ({ms / (floor_s * 1000):.1f}×)" for stage, ms in stages.items()) + ".",
               f"- Linearity: 4,000 pages take {big['median_s'] / thousand['median_s']:.1f}× the time of 1,000 pages.",
+              f"- A page of a flat folder (HTML, median): 40 pages {flat40 / 1024:.1f} KB, 4,000 pages {flat4000 / 1024:.1f} KB ({flat4000 / flat40:.2f}×).",
               f"- Page weight (HTML, CSS, JS, no index), median: {weight / 1024:.1f} KB; search index: {index_share * 100:.1f} % of the sites' HTML."]
     table = "\n".join(lines)
     print(table)

@@ -40,7 +40,13 @@ pub(crate) struct Host<'a> {
     pub diagram: Option<&'a RolesDiagram>,
     /// The site's pages in navigation order.
     pub pages: &'a [Listed<'a>],
+    /// Components already rendered, by name, argument and `root`: a worksheet or the diagram
+    /// placed on many pages is the same on every page as deep in the site.
+    pub made: std::sync::Mutex<rustc_hash::FxHashMap<Made, Component>>,
 }
+
+/// A component call by name and argument, and the `root` of the page it is on.
+pub(crate) type Made = (String, Option<String>, String);
 
 const NAMES: &str = "`worksheet(\"id\")`, `roles_diagram()`, `contacts()`, `key_dates()`, `page_list()` or `page_list(\"folder\")`";
 
@@ -247,6 +253,23 @@ pub(crate) fn calendar_file(name: DateName) -> String {
 
 impl Components for Host<'_> {
     fn render(&self, call: &Call, page_rel: &str) -> Result<Component, (String, String)> {
+        // A page list leaves out the page it is on, so only it depends on more than the root.
+        if call.name == "page_list" {
+            return self.render_now(call, page_rel);
+        }
+        let key = (call.name.to_owned(), call.argument.clone(), root_prefix(page_rel));
+        let made = || self.made.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(component) = made().get(&key) {
+            return Ok(component.clone());
+        }
+        let component = self.render_now(call, page_rel)?;
+        made().insert(key, component.clone());
+        Ok(component)
+    }
+}
+
+impl Host<'_> {
+    fn render_now(&self, call: &Call, page_rel: &str) -> Result<Component, (String, String)> {
         let root = root_prefix(page_rel);
         let no_argument = || match &call.argument {
             None => Ok(()),

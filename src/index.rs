@@ -234,12 +234,26 @@ fn split_joined(word: &str, known: &dyn Fn(&str) -> bool) -> Option<Vec<String>>
     })
 }
 
+/// The start of a section's text, whitespace folded, cut after a word within [`SNIPPET`]
+/// characters. Only as much of the text is folded as the snippet needs.
 fn snippet(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= SNIPPET {
-        return text;
+    let mut folded = String::new();
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        if chars > SNIPPET {
+            break;
+        }
+        if !folded.is_empty() {
+            folded.push(' ');
+            chars += 1;
+        }
+        folded.push_str(word);
+        chars += word.chars().count();
     }
-    let cut: String = text.chars().take(SNIPPET).collect();
+    if chars <= SNIPPET {
+        return folded;
+    }
+    let cut: String = folded.chars().take(SNIPPET).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{cut} …")
 }
@@ -376,7 +390,20 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
 
 #[cfg(test)]
 mod tests {
-    use super::{Stemmer, build, key_words, words};
+    use super::{SNIPPET, Stemmer, build, key_words, snippet, words};
+
+    #[test]
+    fn a_snippet_is_the_folded_start_of_the_text_cut_after_a_word() {
+        assert_eq!(snippet("  Kort\n tekst. "), "Kort tekst.");
+        let long = "ord ".repeat(100);
+        let cut = snippet(&long);
+        assert!(cut.ends_with("ord …") && cut.chars().count() <= SNIPPET + 2, "{cut}");
+        let exact = "x".repeat(SNIPPET);
+        assert_eq!(snippet(&format!("\n{exact}\n")), exact);
+        assert_eq!(snippet(&format!("{exact} y")), format!("{exact} …"));
+        let over = format!("{} yz", "x".repeat(SNIPPET - 1));
+        assert_eq!(snippet(&over), format!("{} …", "x".repeat(SNIPPET - 1)));
+    }
     use crate::lang::Lang;
     use crate::markdown::{Heading, TextSection};
 

@@ -26,7 +26,7 @@ pub(crate) fn html_url(rel: &str) -> String {
 }
 
 /// One entry of the navigation, with a URL relative to the pages showing it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub(crate) struct NavItem {
     pub title: String,
     pub url: String,
@@ -35,6 +35,8 @@ pub(crate) struct NavItem {
     /// A folder holding the pages that show this navigation: its pages are listed.
     pub open: bool,
     pub children: Vec<NavItem>,
+    /// Not a page: entries of a long list left out here (shown as `…`).
+    pub gap: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -209,57 +211,157 @@ impl NavEntry {
     }
 }
 
+/// A list of the navigation (the top level, or the pages of a folder) longer than this shows
+/// only the entries around the current page, so a page's navigation stays the same size however
+/// many pages a folder has (issue 19: a flat folder of 4,000 pages gave every page 4,000 links).
+pub(crate) const NAV_FULL: usize = 50;
+
+/// How many entries a long list shows on each side of the current page's.
+pub(crate) const NAV_AROUND: usize = 12;
+
+/// See [`NavTree::key`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct NavKey<'e> {
+    folder: &'e str,
+    top: Option<usize>,
+    children: Option<usize>,
+}
+
 /// The shape of a site's navigation, computed once: the top-level entries in order, and the
 /// entries inside each folder that has an index page. A page's navigation is then built from the
-/// top level and its own folder only, so the cost per page does not grow with the whole site.
+/// top level and its own folder only, and a long list from the entries near the page only, so
+/// its cost and size per page do not grow with the site.
 pub(crate) struct NavTree {
     top: Vec<usize>,
     children: std::collections::HashMap<String, Vec<usize>>,
+    /// Each entry's position in its list: in `top`, or in its folder's `children`.
+    place: Vec<usize>,
+    /// The position in `top` of each folder's index page, and of the front page.
+    index_at: std::collections::HashMap<String, usize>,
+    front_at: Option<usize>,
 }
 
 impl NavTree {
     pub fn new(entries: &[NavEntry]) -> Self {
         let indexed: std::collections::HashSet<&str> =
             entries.iter().filter(|e| e.is_section_index).map(|e| e.section.as_str()).collect();
-        let mut tree = NavTree { top: Vec::new(), children: std::collections::HashMap::new() };
+        let mut tree = NavTree {
+            top: Vec::new(),
+            children: std::collections::HashMap::new(),
+            place: vec![0; entries.len()],
+            index_at: std::collections::HashMap::new(),
+            front_at: None,
+        };
         for (i, e) in entries.iter().enumerate() {
             let nested = !e.section.is_empty() && !e.is_section_index && indexed.contains(e.section.as_str());
-            if nested {
-                tree.children.entry(e.section.clone()).or_default().push(i);
-            } else {
-                tree.top.push(i);
+            let list =
+                if nested { tree.children.entry(e.section.clone()).or_default() } else { &mut tree.top };
+            tree.place[i] = list.len();
+            list.push(i);
+            if e.is_section_index {
+                tree.index_at.insert(e.section.clone(), tree.place[i]);
+            } else if e.url == "index.html" {
+                tree.front_at = Some(tree.place[i]);
             }
         }
         tree
     }
 
-    /// The navigation as seen from the pages of `folder` (`` for the top level): the top level,
-    /// with that folder open. The pages of one folder share it; `root` leads from them to the
-    /// site root.
-    pub fn for_folder(&self, entries: &[NavEntry], folder: &str, root: &str) -> Vec<NavItem> {
+    /// What the navigation of page `current` depends on: pages with the same key show the same
+    /// navigation (their folder, and where a list long enough to be cut is cut).
+    pub fn key<'e>(&self, entries: &'e [NavEntry], current: usize) -> NavKey<'e> {
+        let folder = entries[current].section.as_str();
+        let open = self.index_at.get(folder).copied();
+        let at_top = open.unwrap_or(self.place[current]);
+        let children = self.children.get(folder).map_or(0, Vec::len);
+        let at = if entries[current].is_section_index { 0 } else { self.place[current] };
+        NavKey {
+            folder,
+            top: (self.top.len() > NAV_FULL).then_some(at_top),
+            children: (open.is_some() && children > NAV_FULL).then_some(at),
+        }
+    }
+
+    /// The navigation as seen from page `current`: the top level, with the page's folder open.
+    /// `root` leads from the page to the site root.
+    pub fn for_page(&self, entries: &[NavEntry], current: usize, root: &str) -> Vec<NavItem> {
+        let folder = entries[current].section.as_str();
         let item = |i: usize| NavItem {
             title: entries[i].title.clone(),
             url: format!("{root}{}", entries[i].url),
             path: entries[i].url.clone(),
-            open: false,
-            children: Vec::new(),
+            ..NavItem::default()
         };
-        self.top
-            .iter()
-            .map(|&i| {
-                let mut top = item(i);
-                let e = &entries[i];
-                if e.is_section_index && e.section == folder {
+        // The page's place in the top level: its own, or its folder's index page's.
+        let open = self.index_at.get(folder).copied();
+        let at_top = open.unwrap_or(self.place[current]);
+        shown(self.top.len(), at_top, self.front_at)
+            .into_iter()
+            .map(|n| {
+                let Some(n) = n else { return NavItem { gap: true, ..NavItem::default() } };
+                let mut top = item(self.top[n]);
+                if Some(n) == open {
                     top.open = true;
-                    top.children = self
-                        .children
-                        .get(&e.section)
-                        .map_or_else(Vec::new, |c| c.iter().map(|&j| item(j)).collect());
+                    let children = self.children.get(folder).map_or(&[][..], Vec::as_slice);
+                    // The folder's index page stands before its pages.
+                    let at = if entries[current].is_section_index { 0 } else { self.place[current] };
+                    top.children = shown(children.len(), at, None)
+                        .into_iter()
+                        .map(|c| match c {
+                            Some(c) => item(children[c]),
+                            None => NavItem { gap: true, ..NavItem::default() },
+                        })
+                        .collect();
                 }
                 top
             })
             .collect()
     }
+}
+
+/// The positions of a list of `len` entries shown from position `at`: all of a short list; of
+/// a long one, those within [`NAV_AROUND`] of `at`, and `keep` (the front page) wherever it is,
+/// with `None` where entries are left out.
+fn shown(len: usize, at: usize, keep: Option<usize>) -> Vec<Option<usize>> {
+    if len <= NAV_FULL {
+        return (0..len).map(Some).collect();
+    }
+    let from = at.saturating_sub(NAV_AROUND);
+    let to = (at + NAV_AROUND + 1).min(len);
+    let mut positions: Vec<usize> = keep.into_iter().filter(|k| !(from..to).contains(k)).collect();
+    positions.extend(from..to);
+    positions.sort_unstable();
+    let mut out = Vec::with_capacity(positions.len() + 2);
+    let mut next = 0;
+    for p in positions {
+        if p > next {
+            out.push(None);
+        }
+        out.push(Some(p));
+        next = p + 1;
+    }
+    if next < len {
+        out.push(None);
+    }
+    out
+}
+
+/// The navigation's HTML (`nav.html`), made once for all the pages that show the same one:
+/// `page.html` marks the link to the page itself, which costs far less than a template going
+/// through every entry for every page.
+pub(crate) fn nav_html(
+    theme: &Theme,
+    site: &tera::Context,
+    nav: &tera::Value,
+    root: &str,
+) -> Result<String, Diagnostic> {
+    #[derive(Serialize)]
+    struct NavContext<'a> {
+        root: &'a str,
+    }
+    let mut site = site.clone();
+    site.insert_value("nav", nav.clone());
+    theme.render("nav.html", site, &NavContext { root })
 }
 
 /// A page for the print view.
@@ -342,7 +444,35 @@ fn splice_print(
 
 #[cfg(test)]
 mod tests {
-    use super::{PRINT_MARK, splice_print};
+    use super::{NAV_AROUND, NAV_FULL, NavEntry, NavTree, PRINT_MARK, shown, splice_print};
+
+    #[test]
+    fn a_long_list_shows_the_entries_around_the_page_and_the_front_page() {
+        assert_eq!(shown(3, 1, Some(0)), [Some(0), Some(1), Some(2)]);
+        let long = NAV_FULL + 50;
+        let middle = shown(long, 60, Some(0));
+        assert_eq!(middle.len(), 2 * NAV_AROUND + 4, "front, gap, the window, gap");
+        assert_eq!(middle[..3], [Some(0), None, Some(60 - NAV_AROUND)]);
+        assert_eq!(middle.last(), Some(&None));
+        assert_eq!(shown(long, 0, Some(0))[..2], [Some(0), Some(1)]);
+        assert_eq!(shown(long, long - 1, Some(0)).last(), Some(&Some(long - 1)));
+    }
+
+    #[test]
+    fn the_navigation_of_a_page_is_the_same_size_in_a_folder_of_any_size() {
+        // Protects (issue 19): a flat folder of N pages gave every page N links.
+        let links = |pages: usize| {
+            let mut entries = vec![NavEntry::new("index.md", "Forside")];
+            entries
+                .extend((1..pages).map(|i| NavEntry::new(&format!("side-{i:04}.md"), &format!("Side {i}"))));
+            let tree = NavTree::new(&entries);
+            let count = |i: usize| tree.for_page(&entries, i, "").iter().filter(|n| !n.gap).count();
+            (1..pages).step_by(7).map(count).max().unwrap()
+        };
+        assert_eq!(links(40), 40);
+        assert!(links(4000) <= 2 * NAV_AROUND + 2, "{}", links(4000));
+        assert_eq!(links(4000), links(400));
+    }
 
     #[test]
     fn the_print_view_gets_each_page_where_its_mark_is_and_odd_marks_stay_text() {

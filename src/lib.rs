@@ -101,11 +101,25 @@ pub struct BuildReport {
     pub elapsed: Duration,
 }
 
+/// Runs `step` and, when the environment sets `HANDBOOK_TIMINGS`, says on standard error how long
+/// it took (`timing <site> <step> <ms>`); `bench/bench.py` reads these to compare each stage of a
+/// build with the floor, pulldown-cmark alone.
+pub(crate) fn timed<T>(site: &str, step: &str, run: impl FnOnce() -> T) -> T {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if !*ON.get_or_init(|| std::env::var_os("HANDBOOK_TIMINGS").is_some()) {
+        return run();
+    }
+    let started = Instant::now();
+    let result = run();
+    eprintln!("timing {site} {step} {:.1}", started.elapsed().as_secs_f64() * 1e3);
+    result
+}
+
 /// Builds the chosen programmes. Never panics on bad input: every problem is in the report.
 pub fn build(options: &BuildOptions) -> BuildReport {
     let started = Instant::now();
     let mut problems = Problems::default();
-    let tree = load::load(&options.content, &options.programmes, &mut problems);
+    let tree = timed("*", "load", || load::load(&options.content, &options.programmes, &mut problems));
     if problems.has_errors() {
         // A broken base page would break every site; write none of them.
         return BuildReport { problems, elapsed: started.elapsed(), ..BuildReport::default() };
@@ -125,8 +139,11 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         .par_iter()
         .map(|source| {
             let mut warnings = Problems::default();
-            let result = resolve::resolve(source, bases.get(&source.programme.lang()), &mut warnings)
-                .and_then(|resolved| site::build(&resolved, &themes, options, &mut warnings));
+            let id = &source.programme.id;
+            let result = timed(id, "resolve", || {
+                resolve::resolve(source, bases.get(&source.programme.lang()), &mut warnings)
+            })
+            .and_then(|resolved| site::build(&resolved, &themes, options, &mut warnings));
             if !options.write {
                 before_publishing(&source.programme, &mut warnings);
             }

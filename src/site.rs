@@ -5,7 +5,7 @@
 //! which case nothing of the site was changed. Each step returns `Result<_, Problems>`; warnings
 //! go to the `warnings` passed along.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -23,7 +23,7 @@ use crate::theme::{Theme, Themes};
 use crate::vocabulary::{Present, Vocabulary};
 use crate::worksheet::Worksheet;
 use crate::write::{OutputFile, Staging};
-use crate::{BuildOptions, SiteSummary};
+use crate::{BuildOptions, SiteSummary, timed};
 
 /// Builds one site.
 pub(crate) fn build(
@@ -32,25 +32,33 @@ pub(crate) fn build(
     options: &BuildOptions,
     warnings: &mut Problems,
 ) -> Result<SiteSummary, Problems> {
+    let id = r.programme.id.as_str();
     let theme = theme(r, themes, warnings)?;
     let words = Words::new(r, &theme)?;
     let site = SiteContext::new(r.programme);
     let site_data = site_data(r, &words, &site)?;
-    let pages = render_pages(r, &theme, &words, &site_data, warnings)?;
+    let indexes = folder_indexes(r, &words.strings);
+    let generated: Vec<Page> = indexes.iter().map(|i| i.page(r)).collect();
+    let all = with_folder_indexes(&r.pages, &generated);
+    let pages = timed(id, "markdown", || render_pages(r, &all, &theme, &words, &site_data, warnings))?;
     let extras = extra_files(r, &theme, &words)?;
-    warn_about_dropped_names(r, &pages, warnings);
-    warn_about_unplaced_worksheets(r, &pages, warnings);
-    check_links(r, &pages, &extras, warnings)?;
-    let staging = begin(r, options)?;
-    let (laid_out, (printed, index)) = rayon::join(
-        || lay_out(r, &pages, &theme, &site_data, &staging),
-        || {
-            rayon::join(
-                || print_view(r, &pages, &theme, &site_data, &staging),
-                || search_index(r, &pages, &words.search),
-            )
-        },
-    );
+    timed(id, "checks", || {
+        warn_about_dropped_names(r, &pages, warnings);
+        warn_about_unplaced_worksheets(r, &pages, warnings);
+        check_links(r, &pages, &extras, warnings)
+    })?;
+    let staging = timed(id, "survey", || begin(r, options))?;
+    let (laid_out, (printed, index)) = timed(id, "pages+print+index", || {
+        rayon::join(
+            || timed(id, "pages", || lay_out(r, &pages, &theme, &site_data, &staging)),
+            || {
+                rayon::join(
+                    || timed(id, "print", || print_view(r, &pages, &theme, &site_data, &staging)),
+                    || timed(id, "index", || search_index(r, &pages, &words.search)),
+                )
+            },
+        )
+    });
     laid_out?;
     printed?;
     let index_bytes = index.len();
@@ -67,7 +75,7 @@ pub(crate) fn build(
         bytes: staging.bytes(),
         index_bytes,
     };
-    staging.commit().map_err(|e| cannot_write(options, r, &e))?;
+    timed(id, "commit", || staging.commit()).map_err(|e| cannot_write(options, r, &e))?;
     Ok(summary)
 }
 
@@ -156,6 +164,82 @@ fn site_data(r: &Resolved, words: &Words, site: &SiteContext) -> Result<tera::Co
     crate::theme::site_data(&shared).map_err(Problems::from)
 }
 
+/// The index page of a folder that has no `index.md` and more pages than the navigation lists
+/// in full: its heading and the folder's pages (the `page_list()` component), so that every page
+/// stays one link from the navigation, which shows only the pages near the current one.
+struct FolderIndex {
+    /// `folder/index.md`
+    rel: String,
+    title: String,
+}
+
+impl FolderIndex {
+    fn page<'a>(&'a self, r: &'a Resolved) -> Page<'a> {
+        let folder = self.rel.trim_end_matches("/index.md");
+        let first = r.pages.iter().find(|p| p.rel.rsplit_once('/').is_some_and(|(f, _)| f == folder));
+        Page {
+            rel: &self.rel,
+            title: &self.title,
+            description: None,
+            weight: first.map_or(crate::load::DEFAULT_WEIGHT, |p| p.weight),
+            body: "{{ page_list() }}\n".into(),
+            // Messages about it, should there be any, name the folder's first page.
+            origins: first.map(|p| p.origins.iter().take(1).cloned().collect()).unwrap_or_default(),
+            // As new as the newest page it lists.
+            updated: r
+                .pages
+                .iter()
+                .filter(|p| p.rel.rsplit_once('/').is_some_and(|(f, _)| f == folder))
+                .filter_map(|p| p.updated)
+                .max(),
+        }
+    }
+}
+
+/// The folders that need a [`FolderIndex`].
+fn folder_indexes(r: &Resolved, strings: &Strings) -> Vec<FolderIndex> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut indexed = HashSet::new();
+    for page in &r.pages {
+        match page.rel.rsplit_once('/') {
+            Some((folder, "index.md")) => {
+                indexed.insert(folder);
+            }
+            Some((folder, _)) => *counts.entry(folder).or_default() += 1,
+            None => {}
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(folder, n)| *n > layout::NAV_FULL && !indexed.contains(folder))
+        .map(|(folder, _)| {
+            let name = folder.rsplit('/').next().unwrap_or(folder);
+            FolderIndex {
+                rel: format!("{folder}/index.md"),
+                title: strings.folder_index.value.replace("{folder}", name),
+            }
+        })
+        .collect()
+}
+
+/// The site's pages in navigation order, each generated folder index just before its folder's
+/// first page.
+fn with_folder_indexes<'a>(pages: &'a [Page<'a>], indexes: &'a [Page<'a>]) -> Vec<&'a Page<'a>> {
+    let mut out = Vec::with_capacity(pages.len() + indexes.len());
+    let mut placed = HashSet::new();
+    for page in pages {
+        let folder = page.rel.rsplit_once('/').map(|(f, _)| f);
+        let index = indexes.iter().position(|i| Some(i.rel.trim_end_matches("/index.md")) == folder);
+        if let Some(n) = index
+            && placed.insert(n)
+        {
+            out.push(&indexes[n]);
+        }
+        out.push(page);
+    }
+    out
+}
+
 /// A page on its way through the steps.
 struct Built<'a> {
     page: &'a Page<'a>,
@@ -165,14 +249,15 @@ struct Built<'a> {
 
 /// Every page through the Markdown wing, in parallel.
 fn render_pages<'a>(
-    r: &'a Resolved,
+    r: &Resolved,
+    all: &[&'a Page<'a>],
     theme: &Theme,
     words: &Words,
     site_data: &tera::Context,
     warnings: &mut Problems,
 ) -> Result<Vec<Built<'a>>, Problems> {
     let listed: Vec<Listed> =
-        r.pages.iter().map(|p| Listed { rel: p.rel, title: p.title, description: p.description }).collect();
+        all.iter().map(|p| Listed { rel: p.rel, title: p.title, description: p.description }).collect();
     let host = Host {
         theme,
         site: site_data,
@@ -181,6 +266,7 @@ fn render_pages<'a>(
         worksheets: &words.worksheets,
         diagram: words.diagram.as_ref(),
         pages: &listed,
+        made: Default::default(),
     };
     let v = vocabulary(r);
     let dropped = r.dropped_targets();
@@ -200,10 +286,9 @@ fn render_pages<'a>(
         allow_raw_html: r.programme.settings.allow_raw_html,
         dropped: &dropped,
     };
-    let results: Vec<Result<Built, Problems>> = r
-        .pages
+    let results: Vec<Result<Built, Problems>> = all
         .par_iter()
-        .map(|page| {
+        .map(|&page| {
             let source =
                 Source { rel: page.rel, title: page.title, body: &page.body, origins: &page.origins };
             let rendered = markdown::render(&source, &cx)?;
@@ -345,14 +430,21 @@ fn lay_out(
     let lang = r.programme.lang();
     let entries: Vec<NavEntry> = pages.iter().map(|b| NavEntry::new(b.page.rel, b.page.title)).collect();
     let tree = NavTree::new(&entries);
-    // One navigation per folder, shared by its pages.
-    let mut navs: std::collections::HashMap<&str, tera::Value> = std::collections::HashMap::new();
-    for e in &entries {
-        navs.entry(e.section.as_str()).or_insert_with(|| {
-            let root = layout::root_prefix(&e.url);
-            tera::Value::from_serializable(&tree.for_folder(&entries, &e.section, &root))
-        });
+    // Each navigation made once and shared by the pages that show it: a folder's pages share
+    // one unless a list is long enough to be cut around each page.
+    let mut first: HashMap<layout::NavKey, usize> = HashMap::new();
+    for i in 0..entries.len() {
+        first.entry(tree.key(&entries, i)).or_insert(i);
     }
+    let navs: HashMap<layout::NavKey, (tera::Value, tera::Value)> = first
+        .into_par_iter()
+        .map(|(key, i)| {
+            let root = layout::root_prefix(&entries[i].url);
+            let nav = tera::Value::from_serializable(&tree.for_page(&entries, i, &root));
+            let html = layout::nav_html(theme, site_data, &nav, &root)?;
+            Ok((key, (nav, tera::Value::safe_string(&html))))
+        })
+        .collect::<Result<_, Diagnostic>>()?;
     let results: Vec<Result<(), Problems>> = pages
         .par_iter()
         .enumerate()
@@ -382,8 +474,9 @@ fn lay_out(
                 next: (i + 1 < entries.len()).then(|| link(i + 1)),
             };
             let mut data = site_data.clone();
-            if let Some(nav) = navs.get(entries[i].section.as_str()) {
+            if let Some((nav, html)) = navs.get(&tree.key(&entries, i)) {
                 data.insert_value("nav", nav.clone());
+                data.insert_value("nav_html", html.clone());
             }
             let html = theme.render("page.html", data, &view)?;
             staging

@@ -41,6 +41,7 @@ strings!(
     skip_to_content,
     nav_label,
     nav_menu,
+    folder_index,
     toc_label,
     updated,
     heading_link,

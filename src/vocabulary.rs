@@ -639,7 +639,7 @@ pub(crate) fn next_tag<'t>(
 ) -> Option<Result<Tag<'t>, TagError>> {
     let mut search = from;
     loop {
-        let found = text[search..].find(['{']).map(|i| search + i)?;
+        let found = memchr::memchr(b'{', &text.as_bytes()[search..]).map(|i| search + i)?;
         let opener = text.get(found..found + 2);
         let close = match opener {
             Some("{{") => "}}",
@@ -657,7 +657,7 @@ pub(crate) fn next_tag<'t>(
             search = found + 2;
             continue;
         }
-        let line_end = text[found..].find('\n').map_or(text.len(), |i| found + i);
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[found..]).map_or(text.len(), |i| found + i);
         let mut look = found + 2;
         let closing = loop {
             match text[look..line_end].find(close).map(|i| look + i) {

@@ -98,7 +98,7 @@ pub(crate) struct Call<'a> {
 }
 
 /// A component's output.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Component {
     pub html: String,
     /// The words a reader sees in it, for search.
@@ -212,7 +212,7 @@ const FOLDER_MARK: &str = "~hbdir~/";
 impl Rendered {
     /// The body as the page itself shows it.
     pub fn page_html(&self) -> String {
-        self.html.replace(ID_MARK, "").replace(ANCHOR_MARK, "").replace(FOLDER_MARK, "")
+        unmark(&self.html, "", "", "")
     }
 
     /// The body inside the print view of the whole handbook: ids prefixed with `anchor--`,
@@ -220,8 +220,30 @@ impl Rendered {
     pub fn print_html(&self, anchor: &str, page_rel: &str) -> String {
         let folder = page_rel.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{dir}/"));
         let prefix = format!("{anchor}--");
-        self.html.replace(ID_MARK, &prefix).replace(ANCHOR_MARK, &prefix).replace(FOLDER_MARK, &folder)
+        unmark(&self.html, &prefix, &prefix, &folder)
     }
+}
+
+/// `html` with each [`ID_MARK`], [`ANCHOR_MARK`] and [`FOLDER_MARK`] replaced by `id`, `anchor`
+/// and `folder`, in one pass over it (a page is read twice, for itself and the print view).
+fn unmark(html: &str, id: &str, anchor: &str, folder: &str) -> String {
+    let id_mark = ID_MARK.encode_utf8(&mut [0; 4]).to_owned();
+    let marks = [(id_mark.as_str(), id), (ANCHOR_MARK, anchor), (FOLDER_MARK, folder)];
+    let mut out = String::with_capacity(html.len());
+    let (mut copied, mut at) = (0, 0);
+    // The marks start with the lead byte of U+E002 or with `~`, neither inside a character.
+    while let Some(found) = memchr::memchr2(id_mark.as_bytes()[0], b'~', &html.as_bytes()[at..]) {
+        let start = at + found;
+        at = start + 1;
+        if let Some((mark, with)) = marks.iter().find(|(mark, _)| html[start..].starts_with(mark)) {
+            out.push_str(&html[copied..start]);
+            out.push_str(with);
+            copied = start + mark.len();
+            at = copied;
+        }
+    }
+    out.push_str(&html[copied..]);
+    out
 }
 
 /// Renders a page. All its problems are reported at once.

@@ -405,3 +405,53 @@ fn headings_offer_a_link_to_themselves_and_tables_scroll_in_a_named_region() {
     let print = built.html("da-prog", "print.html");
     assert!(attrs(&print, ".heading-link", "href").contains(&"#side-ny--stop-for-tid".to_owned()));
 }
+
+#[test]
+fn a_page_of_a_folder_of_hundreds_of_pages_has_a_navigation_of_bounded_size() {
+    // Protects (issue 19): a folder without an index.md gave each of its N pages a navigation of
+    // N links (321 KB pages in a folder of 4,000). Now the navigation shows the pages near the
+    // current one, and a generated index page of the folder lists them all.
+    let pages = 300;
+    let mut project = Project::minimal();
+    for i in 0..pages {
+        project = project.file(
+            &format!("content/da-prog/mange/side-{i:03}.md"),
+            &format!("---\ntitle: Side {i}\nweight: {}\n---\n\nTekst nummer {i}.\n", 100 + i),
+        );
+    }
+    for i in 0..60 {
+        project = project.file(
+            &format!("content/sv-prog/manga/sida-{i:02}.md"),
+            &format!("---\ntitle: Sida {i}\nweight: {}\n---\n\nText nummer {i}.\n", 100 + i),
+        );
+    }
+    for i in 0..3 {
+        project = project
+            .file(&format!("content/sv-prog/fa/sida-{i}.md"), &format!("---\ntitle: Få {i}\n---\n\nText.\n"));
+    }
+    let built = project.build(&[]);
+    built.assert_ok();
+    for i in 0..pages {
+        let page = built.html("da-prog", &format!("mange/side-{i:03}.html"));
+        let links = texts(&page, ".site-nav a");
+        // The top level (front page, Forløbet, Værktøjer, the folder) and at most 25 pages.
+        assert!(links.len() <= 4 + 25, "side-{i:03} has {} links in its navigation", links.len());
+        let current = attrs(&page, ".site-nav a[aria-current=page]", "href");
+        assert_eq!(current, [format!("../mange/side-{i:03}.html")]);
+        let open = attrs(&page, ".site-nav li.open > a", "href");
+        assert_eq!(open, ["../mange/index.html"], "the folder's index leads from every page of it");
+    }
+    // The generated index: a page with a heading in the site's language, listing every page.
+    let index = built.html("da-prog", "mange/index.html");
+    assert_eq!(texts(&index, "main h1"), ["Alle sider i mange"]);
+    assert_eq!(texts(&index, "main .page-list a").len(), pages);
+    assert_eq!(attrs(&index, "main .page-list a", "href")[7], "../mange/side-007.html");
+    assert_eq!(attrs(&index, ".pager-next", "href"), ["../mange/side-000.html"]);
+    let sv = built.html("sv-prog", "manga/index.html");
+    assert_eq!(texts(&sv, "main h1"), ["Alla sidor i manga"]);
+    assert_eq!(texts(&sv, "main .page-list a").len(), 60);
+    // A folder the navigation lists in full needs no generated index.
+    assert!(built.site("sv-prog").join("fa/sida-0.html").exists());
+    assert!(!built.site("sv-prog").join("fa/index.html").exists());
+    assert_eq!(texts(&built.html("da-prog", "forloeb.html"), ".site-nav a").len(), 4);
+}
