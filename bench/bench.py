@@ -25,6 +25,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -177,10 +178,26 @@ def generate(root, programmes, pages, sections):
     return hb
 
 
-def run(cmd, cwd=None):
+CAP = 120  # seconds: a tool's warm-up build of a workload slower than this is stopped
+
+
+class Stopped(Exception):
+    """A build ran past CAP seconds and was stopped."""
+
+
+def run(cmd, cwd=None, timeout=None):
     """Wall seconds and peak resident memory (MB) of one command, via GNU time."""
     start = time.perf_counter()
-    out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], cwd=cwd, capture_output=True, text=True)
+    # In a session of its own, so that a stopped build is stopped whole (GNU time and the tool).
+    proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", *cmd], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise Stopped() from None
+    out = subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
     wall = time.perf_counter() - start
     if out.returncode != 0:
         raise SystemExit(f"{cmd[0]} failed:\n{out.stdout[-2000:]}\n{out.stderr[-2000:]}")
@@ -199,28 +216,43 @@ def size_of(path, pattern=None):
     return total
 
 
+def pages_of(row):
+    return next(p * n for label, _, p, n, _ in WORKLOADS if label == row["workload"])
+
+
 def workload(name, root, programmes, pages, sections):
     generate(root, programmes, pages, sections)
     ids = sorted(p.name for p in (root / "hugo").iterdir())
     tools = {
-        "handbook": lambda: [run([str(HANDBOOK), "build", "--quiet", "--root", str(root / "handbook"), "--out", str(root / "out-handbook")])],
-        "hugo": lambda: [run(["hugo", "--quiet", "--source", str(root / "hugo" / i), "--destination", str(root / "out-hugo" / i)]) for i in ids],
-        "mdbook": lambda: [run(["mdbook", "build", str(root / "mdbook" / i), "--dest-dir", str(root / "out-mdbook" / i)]) for i in ids],
-        "mkdocs": lambda: [run([MKDOCS, "build", "--quiet", "--config-file", str(root / "mkdocs" / i / "mkdocs.yml"), "--site-dir", str(root / "out-mkdocs" / i)]) for i in ids],
+        "handbook": lambda cap=None: [run([str(HANDBOOK), "build", "--quiet", "--root", str(root / "handbook"), "--out", str(root / "out-handbook")], timeout=cap)],
+        "hugo": lambda cap=None: [run(["hugo", "--quiet", "--source", str(root / "hugo" / i), "--destination", str(root / "out-hugo" / i)], timeout=cap) for i in ids],
+        "mdbook": lambda cap=None: [run(["mdbook", "build", str(root / "mdbook" / i), "--dest-dir", str(root / "out-mdbook" / i)], timeout=cap) for i in ids],
+        "mkdocs": lambda cap=None: [run([MKDOCS, "build", "--quiet", "--config-file", str(root / "mkdocs" / i / "mkdocs.yml"), "--site-dir", str(root / "out-mkdocs" / i)], timeout=cap) for i in ids],
     }
     times = {t: [] for t in tools}
     peaks = {t: [] for t in tools}
     # One untimed build each first, as `hyperfine --warmup`: files read once, output folders made.
-    for go in tools.values():
-        go()
+    # A tool whose single build takes longer than CAP seconds is stopped and left out of the rounds.
+    stopped = set()
+    for tool, go in tools.items():
+        try:
+            go(CAP)
+        except Stopped:
+            stopped.add(tool)
+            print(f"  {name}: {tool} stopped after {CAP} s", file=sys.stderr)
     for _ in range(RUNS):
         for tool, go in tools.items():  # interleaved: one run of each tool per round
+            if tool in stopped:
+                continue
             results = go()
             times[tool].append(sum(w for w, _ in results))
             peaks[tool].append(max(m for _, m in results))
     total_pages = programmes * pages
     rows = []
     for tool in tools:
+        if tool in stopped:
+            rows.append({"workload": name, "tool": tool, "median_s": None, "stopped_after_s": CAP})
+            continue
         out = root / f"out-{tool}"
         index = {"handbook": r"^search-index\.js$", "mdbook": r"^searchindex.*\.(js|json)$", "hugo": None,
                  "mkdocs": r"^search_index\.json$"}[tool]
@@ -234,7 +266,8 @@ def workload(name, root, programmes, pages, sections):
             "index_mb": size_of(out, index) / 1e6 if index else None,
         })
     for row in rows:
-        print(f"  {row['workload']}: {row['tool']} {row['median_s']:.2f} s, {row['peak_mb']:.0f} MB", file=sys.stderr)
+        if row["median_s"] is not None:
+            print(f"  {row['workload']}: {row['tool']} {row['median_s']:.2f} s, {row['peak_mb']:.0f} MB", file=sys.stderr)
     return rows
 
 
@@ -433,6 +466,9 @@ def main():
              "|---|---|---|---|---|---|---|---|"]
     for row in rows:
         ours = next(r for r in rows if r["workload"] == row["workload"] and r["tool"] == "handbook")
+        if row["median_s"] is None:
+            lines.append(f"| {row['workload']} | {row['tool']} | stopped after {CAP} s | < {pages_of(row) / CAP:.0f} | – | – | – | > {CAP / ours['median_s']:.0f}× |")
+            continue
         ratio = "" if row["tool"] == "handbook" else f"{row['median_s'] / ours['median_s']:.1f}×"
         index = f"{row['index_mb']:.2f}" if row["index_mb"] is not None else "–"
         lines.append(f"| {row['workload']} | {row['tool']} | {row['median_s']:.2f} | {row['pages_per_s']:.0f} | {row['peak_mb']:.0f} | {row['output_mb']:.1f} | {index} | {ratio} |")
