@@ -3,13 +3,15 @@
 //
 // The index (search-index.js, built by src/index.rs) is loaded on first use with a plain <script>
 // tag, so search works from file:// and under any sub-path. A query is read the way a participant
-// asks: phrases of the synonym table ("hvor ofte") stand for their group; question words
+// asks: the synonym table's words and phrases ("tavshedspligt", "hvor ofte") stand for their
+// group, also where the site never uses them; question words
 // ("hvordan", "hur") and stop words are dropped; each other word is turned into the index's stem
 // with the same rules as the index (the key-word table, then the site's word -> stem map); a
 // compound the site does not contain is split into the site's words ("tilmeldingsfrist" ->
 // "tilmelding" + "frist"), as the index split the site's own compounds; a word the site does not
-// contain at all falls back to prefix matching. Each stem brings its synonyms. Results must match
-// every query word (AND); when nothing does, the best partial matches are shown. A section whose
+// contain at all falls back to prefix matching. Each stem brings its synonyms, at half weight.
+// Results must match every query word (AND) except words found in more than a quarter of the
+// sections; when nothing does, the best partial matches are shown. A section whose
 // heading names the query's words comes first; then a match in a page title counts most, then in
 // a heading, then in the text.
 (function () {
@@ -216,8 +218,8 @@
   function search(query) {
     var scores = Object.create(null);
     var hits = Object.create(null);
-    var asked_terms = terms(query);
-    var counted = asked_terms.filter(function (t) { return t.stems.length; });
+    var found = terms(query);
+    var counted = found.filter(function (t) { return t.stems.length; });
     // A term found in more than a quarter of the sections ("mentor", "møde") says little about
     // which one answers: results need not contain it when the query has a rarer term.
     var rare = counted.filter(function (t) { return sections(t.stems) * 4 <= index.docs.length; });
@@ -244,10 +246,9 @@
     // A section whose heading (or, at the top of a page, the page's title) says what was asked
     // ranks above one that only mentions it: count the query's terms found there (a synonym
     // counts half), half for each of the question's own words ("får", "vem kan") that the
-    // heading repeats, and half for each pair of the query's words found side by side.
-    var asked = asked_terms.asked;
-    // Two words of the query side by side ("hur ofta") that stand so in the section's heading or
-    // at the start of its text.
+    // heading repeats, and half for each pair of the query's words ("hur ofta") that stands side
+    // by side in the heading or at the start of the section's text.
+    var asked = found.asked;
     var words = split(query);
     var pairs = [];
     for (var k = 1; k < words.length; k++) pairs.push(' ' + words[k - 1] + ' ' + words[k] + ' ');
