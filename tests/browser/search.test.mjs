@@ -116,6 +116,13 @@ test('compounds, synonyms and question words in Danish and Swedish', async () =>
     const found = await query(page, q);
     assert.ok(found.hrefs.some((h) => h.startsWith('index.html')), `${q}: ${JSON.stringify(found.hrefs)}`);
   }
+  // Component text: the contact by first name, the worksheet's questions, the roles diagram.
+  const contact = await query(page, 'jette');
+  assert.ok(contact.hrefs.length && contact.hrefs[0].startsWith('index.html'), JSON.stringify(contact.hrefs));
+  const form = await query(page, 'oplysningsskema mentor');
+  assert.ok(form.hrefs.slice(0, 3).some((h) => h.startsWith('saadan-bliver-du-mentor.html')), JSON.stringify(form.hrefs));
+  const roles = await query(page, 'sparringspartner');
+  assert.ok(roles.hrefs.some((h) => h.startsWith('mentorens-roller.html')), JSON.stringify(roles.hrefs));
   // Synonyms: the reader's word, where the page uses another.
   const kickoff = await query(page, 'kick-off');
   assert.ok(kickoff.hrefs.some((h) => h.startsWith('index.html')), JSON.stringify(kickoff.hrefs));
