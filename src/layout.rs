@@ -270,53 +270,70 @@ impl NavTree {
     /// What the navigation of page `current` depends on: pages with the same key show the same
     /// navigation (their folder, and where a list long enough to be cut is cut).
     pub fn key<'e>(&self, entries: &'e [NavEntry], current: usize) -> NavKey<'e> {
-        let folder = entries[current].section.as_str();
-        let open = self.index_at.get(folder).copied();
-        let at_top = open.unwrap_or(self.place[current]);
-        let children = self.children.get(folder).map_or(0, Vec::len);
-        let at = if entries[current].is_section_index { 0 } else { self.place[current] };
+        let at = self.places(entries, current);
+        let children = self.children.get(at.folder).map_or(0, Vec::len);
         NavKey {
+            folder: at.folder,
+            top: (self.top.len() > NAV_FULL).then_some(at.top),
+            children: (at.open.is_some() && children > NAV_FULL).then_some(at.in_folder),
+        }
+    }
+
+    /// Where page `current` stands in the navigation's lists.
+    fn places<'e>(&self, entries: &'e [NavEntry], current: usize) -> Places<'e> {
+        let folder = entries[current].section.as_str();
+        // Its folder's index page, where the folder has one: the entry that opens.
+        let open = self.index_at.get(folder).copied();
+        Places {
             folder,
-            top: (self.top.len() > NAV_FULL).then_some(at_top),
-            children: (open.is_some() && children > NAV_FULL).then_some(at),
+            open,
+            // In the top level: its own place, or its folder's index page's.
+            top: open.unwrap_or(self.place[current]),
+            // In its folder's pages: the index page stands before them.
+            in_folder: if entries[current].is_section_index { 0 } else { self.place[current] },
         }
     }
 
     /// The navigation as seen from page `current`: the top level, with the page's folder open.
     /// `root` leads from the page to the site root.
     pub fn for_page(&self, entries: &[NavEntry], current: usize, root: &str) -> Vec<NavItem> {
-        let folder = entries[current].section.as_str();
-        let item = |i: usize| NavItem {
-            title: entries[i].title.clone(),
-            url: format!("{root}{}", entries[i].url),
-            path: entries[i].url.clone(),
-            ..NavItem::default()
+        let at = self.places(entries, current);
+        // An entry of a list, or the gap where a long list leaves entries out.
+        let item = |i: Option<usize>| match i {
+            Some(i) => NavItem {
+                title: entries[i].title.clone(),
+                url: format!("{root}{}", entries[i].url),
+                path: entries[i].url.clone(),
+                ..NavItem::default()
+            },
+            None => NavItem { gap: true, ..NavItem::default() },
         };
-        // The page's place in the top level: its own, or its folder's index page's.
-        let open = self.index_at.get(folder).copied();
-        let at_top = open.unwrap_or(self.place[current]);
-        shown(self.top.len(), at_top, self.front_at)
+        shown(self.top.len(), at.top, self.front_at)
             .into_iter()
             .map(|n| {
-                let Some(n) = n else { return NavItem { gap: true, ..NavItem::default() } };
-                let mut top = item(self.top[n]);
-                if Some(n) == open {
+                let mut top = item(n.map(|n| self.top[n]));
+                if n.is_some() && n == at.open {
                     top.open = true;
-                    let children = self.children.get(folder).map_or(&[][..], Vec::as_slice);
-                    // The folder's index page stands before its pages.
-                    let at = if entries[current].is_section_index { 0 } else { self.place[current] };
-                    top.children = shown(children.len(), at, None)
+                    let children = self.children.get(at.folder).map_or(&[][..], Vec::as_slice);
+                    top.children = shown(children.len(), at.in_folder, None)
                         .into_iter()
-                        .map(|c| match c {
-                            Some(c) => item(children[c]),
-                            None => NavItem { gap: true, ..NavItem::default() },
-                        })
+                        .map(|c| item(c.map(|c| children[c])))
                         .collect();
                 }
                 top
             })
             .collect()
     }
+}
+
+/// Where a page stands in the navigation: its folder, the position in the top level of the
+/// folder's index page (the entry that opens), its own position in the top level (or the index
+/// page's), and in its folder's pages.
+struct Places<'e> {
+    folder: &'e str,
+    open: Option<usize>,
+    top: usize,
+    in_folder: usize,
 }
 
 /// The positions of a list of `len` entries shown from position `at`: all of a short list; of

@@ -176,7 +176,8 @@ struct FolderIndex {
 impl FolderIndex {
     fn page<'a>(&'a self, r: &'a Resolved) -> Page<'a> {
         let folder = self.rel.trim_end_matches("/index.md");
-        let first = r.pages.iter().find(|p| p.rel.rsplit_once('/').is_some_and(|(f, _)| f == folder));
+        let listed = r.pages.iter().filter(|p| p.rel.rsplit_once('/').is_some_and(|(f, _)| f == folder));
+        let first = listed.clone().next();
         Page {
             rel: &self.rel,
             title: &self.title,
@@ -186,12 +187,7 @@ impl FolderIndex {
             // Messages about it, should there be any, name the folder's first page.
             origins: first.map(|p| p.origins.iter().take(1).cloned().collect()).unwrap_or_default(),
             // As new as the newest page it lists.
-            updated: r
-                .pages
-                .iter()
-                .filter(|p| p.rel.rsplit_once('/').is_some_and(|(f, _)| f == folder))
-                .filter_map(|p| p.updated)
-                .max(),
+            updated: listed.filter_map(|p| p.updated).max(),
         }
     }
 }
