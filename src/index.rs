@@ -71,9 +71,78 @@ pub(crate) fn key_words(lang: Lang) -> &'static [KeyWord] {
 /// Splits text into lower-case words the way `search.js` does: runs of letters and digits. A
 /// word already in lower case is not copied.
 pub(crate) fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| {
-        if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) }
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let (start, end, upper) = next_word(text, at)?;
+        at = end;
+        let word = &text[start..end];
+        Some(match upper {
+            false => Cow::Borrowed(word),
+            true if word.is_ascii() => Cow::Owned(word.to_ascii_lowercase()),
+            true => Cow::Owned(word.to_lowercase()),
+        })
     })
+}
+
+/// The next run of letters and digits from byte `from`: its start, its end, and whether it has
+/// an upper-case letter. ASCII bytes are classed as they are, Latin-1 letters (æ ø å ä ö é) by
+/// their code, and only other characters through Unicode's tables, which are slow to consult.
+fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                break;
+            }
+            i += 1;
+        } else {
+            let (len, letter, _) = wide(text, i);
+            if letter {
+                break;
+            }
+            i += len;
+        }
+    }
+    if i >= bytes.len() {
+        return None;
+    }
+    let (start, mut upper) = (i, false);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            upper |= b.is_ascii_uppercase();
+            i += 1;
+        } else {
+            let (len, letter, up) = wide(text, i);
+            if !letter {
+                break;
+            }
+            upper |= up;
+            i += len;
+        }
+    }
+    Some((start, i, upper))
+}
+
+/// The character outside ASCII that starts at byte `i`: its length in bytes, whether it is a
+/// letter or digit, and whether it is upper case.
+fn wide(text: &str, i: usize) -> (usize, bool, bool) {
+    let bytes = text.as_bytes();
+    // U+00C0 to U+00FF are two bytes, the first 0xC3: letters all but × and ÷, upper case
+    // below ß.
+    if bytes[i] == 0xC3
+        && let Some(&next) = bytes.get(i + 1)
+    {
+        let code = 0xC0 + u32::from(next & 0x3F);
+        return (2, code != 0xD7 && code != 0xF7, code < 0xDF && code != 0xD7);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c.len_utf8(), c.is_alphanumeric(), c.is_uppercase())
 }
 
 /// Stems words of one language, remembering each word form's stem. Stems are numbered in the
@@ -289,8 +358,6 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
     // Per stem number: section, weight, section, weight, ...
     let mut postings: Vec<Vec<u32>> = Vec::new();
     let mut weights: FxHashMap<u32, u32> = FxHashMap::default();
-    // Word forms whose stem differs from the word: stem number and word.
-    let mut forms: Vec<(u32, String)> = Vec::new();
     for (page_number, page) in pages.iter().enumerate() {
         for (n, section) in page.sections.iter().enumerate() {
             let (anchor, heading) = match &section.heading {
@@ -318,18 +385,8 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
                             }
                         }
                     }
-                    // The word -> stem map and the stop words are recorded once per word form.
-                    match stemmer.stem_number(word) {
-                        (Some(stem), first) => {
-                            if first && *stemmer.stems[stem as usize] != *word {
-                                forms.push((stem, word.to_owned()));
-                            }
-                            *weights.entry(stem).or_default() += weight;
-                        }
-                        (None, true) => {
-                            file.stop.insert(word.to_owned());
-                        }
-                        (None, false) => {}
+                    if let (Some(stem), _) = stemmer.stem_number(word) {
+                        *weights.entry(stem).or_default() += weight;
                     }
                 }
             }
@@ -374,15 +431,29 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
     }
     // The longest phrases are looked for first, so `hvor ofte` is read before `hvor`.
     file.phr.sort_by_key(|(p, _)| std::cmp::Reverse(p.split(' ').count()));
-    file.index = stemmer.stems.iter().map(|s| &**s).zip(postings).collect();
-    for (stem, word) in forms {
-        let stem = &*stemmer.stems[stem as usize];
-        let written = match word.strip_prefix(stem) {
-            Some(ending) => ending.to_owned(),
-            None => format!("~{word}"),
+    // The map from each word form of the site to its stem, and the stop words. A word may have
+    // been met first as a part of a compound, so these come from the vocabulary, not the loop.
+    let stemmed: Vec<(&str, Option<u32>)> =
+        vocabulary.iter().map(|word| (&**word, stemmer.stem_number(word).0)).collect();
+    for (word, stem) in stemmed {
+        let Some(stem) = stem else {
+            file.stop.insert(word.to_owned());
+            continue;
         };
-        file.stems.entry(stem).or_default().push(written);
+        let stem = &*stemmer.stems[stem as usize];
+        if stem != word {
+            let written = match word.strip_prefix(stem) {
+                Some(ending) => ending.to_owned(),
+                None => format!("~{word}"),
+            };
+            file.stems.entry(stem).or_default().push(written);
+        }
     }
+    // The vocabulary has no order of its own; the index is the same in every build.
+    for written in file.stems.values_mut() {
+        written.sort_unstable();
+    }
+    file.index = stemmer.stems.iter().map(|s| &**s).zip(postings).collect();
     // Serialising plain strings and numbers cannot fail.
     let json = serde_json::to_string(&file).unwrap_or_else(|_| "{}".to_owned());
     format!("window.HANDBOOK_SEARCH = {json};\n")
@@ -533,6 +604,40 @@ mod tests {
             stems(Lang::Swedish, &["mentor", "mentorn"]),
             [Some("mentor".into()), Some("mentor".into())]
         );
+    }
+
+    #[test]
+    fn a_word_first_met_inside_a_compound_is_still_a_word_of_the_site() {
+        let sections = [TextSection {
+            heading: None,
+            text: "Efterfølgende holdes mentorsamtalen efter aftale. Følgende gælder for samtalen med en mentor."
+                .into(),
+        }];
+        let page = super::SearchPage { title: "Møder", url: "moeder.html", sections: &sections };
+        let js = build(Lang::Danish, &[page], &super::SearchWords::default());
+        let json: serde_json::Value =
+            serde_json::from_str(js.trim_start_matches("window.HANDBOOK_SEARCH = ").trim_end_matches(";\n"))
+                .unwrap();
+        // `samtalen` is met first as a part of `mentorsamtalen`, `efter` as one of
+        // `efterfølgende`: the query word `samtalen` still finds its stem, and `efter`, a stop
+        // word, is still dropped from a query.
+        assert_eq!(json["stems"]["samtale"], serde_json::json!(["n"]));
+        assert!(json["stop"].as_array().unwrap().iter().any(|w| w == "efter"), "{}", json["stop"]);
+        assert!(json["index"].get("efter").is_none());
+    }
+
+    proptest::proptest! {
+        /// The fast word splitter reads every text as Unicode's letters and digits would.
+        #[test]
+        fn words_are_runs_of_letters_and_digits_in_lower_case(text in "[a-zA-Z0-9 .,;:!?'()\\-–×÷ßÀ-ÿĀ-ſΑ-ω一-丁😀\u{300}\n]{0,60}") {
+            let expected: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            let got: Vec<String> = words(&text).map(std::borrow::Cow::into_owned).collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 
     #[test]
