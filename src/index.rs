@@ -327,38 +327,42 @@ fn snippet(text: &str) -> String {
     format!("{cut} …")
 }
 
-/// Builds the index script.
-pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a SearchWords) -> String {
-    let mut stemmer = Stemmer::new(lang);
-    // The site's words, so compounds can be split into words the site uses.
-    let mut vocabulary: rustc_hash::FxHashSet<Cow<str>> = rustc_hash::FxHashSet::default();
-    for page in pages {
-        vocabulary.extend(words(page.title));
-        for section in page.sections {
-            if let Some(h) = &section.heading {
-                vocabulary.extend(words(&h.text));
+/// The site's words, each numbered once in the order met, and each section's words as those
+/// numbers with the weight of the field they are in. Texts are split into words once.
+#[derive(Default)]
+struct Words<'a> {
+    numbers: FxHashMap<Cow<'a, str>, u32>,
+    /// Per section: word number and weight, one pair per occurrence.
+    sections: Vec<Vec<(u32, u32)>>,
+}
+
+impl<'a> Words<'a> {
+    fn number(&mut self, word: Cow<'a, str>) -> u32 {
+        let next = self.numbers.len() as u32;
+        *self.numbers.entry(word).or_insert(next)
+    }
+
+    fn add(&mut self, text: &'a str, weight: u32) {
+        for word in words(text) {
+            let n = self.number(word);
+            if let Some(section) = self.sections.last_mut() {
+                section.push((n, weight));
             }
-            vocabulary.extend(words(&section.text));
         }
     }
-    let known = |w: &str| vocabulary.contains(w);
-    let mut parts_of: FxHashMap<String, Option<Vec<String>>> = FxHashMap::default();
-    let mut file = IndexFile {
-        lang: lang.code(),
-        pages: pages.iter().map(|p| [p.url, p.title]).collect(),
-        docs: Vec::new(),
-        stems: BTreeMap::new(),
-        stop: BTreeSet::new(),
-        keys: key_words(lang).iter().map(|k| (k.root, k.endings)).collect(),
-        index: BTreeMap::new(),
-        syn: Vec::new(),
-        phr: Vec::new(),
-        q: &search.questions,
-    };
-    // Per stem number: section, weight, section, weight, ...
-    let mut postings: Vec<Vec<u32>> = Vec::new();
-    let mut weights: FxHashMap<u32, u32> = FxHashMap::default();
+}
+
+/// Builds the index script.
+pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a SearchWords) -> String {
+    let mut docs = Vec::new();
+    let mut site = Words::default();
     for (page_number, page) in pages.iter().enumerate() {
+        if page.sections.is_empty() {
+            // Its title is still a word of the site, for splitting compounds.
+            for word in words(page.title) {
+                site.number(word);
+            }
+        }
         for (n, section) in page.sections.iter().enumerate() {
             let (anchor, heading) = match &section.heading {
                 Some(h) => (h.id.clone(), h.text.as_str()),
@@ -367,41 +371,66 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
             if n > 0 && heading.is_empty() && section.text.trim().is_empty() {
                 continue;
             }
-            let doc = file.docs.len() as u32;
-            file.docs.push(Doc(page_number, anchor, heading.to_owned(), snippet(&section.text)));
+            docs.push(Doc(page_number, anchor, heading.to_owned(), snippet(&section.text)));
+            site.sections.push(Vec::new());
             // The page title belongs to the page's first section only, so one page does not
             // flood the results with all its sections.
             let title = if n == 0 { page.title } else { "" };
             for (text, weight) in [(title, TITLE), (heading, HEADING), (section.text.as_str(), TEXT)] {
-                for word in words(text) {
-                    let word = &*word;
-                    // A compound is found by its parts too.
-                    if word.len() >= 8 {
-                        let parts =
-                            parts_of.entry(word.to_owned()).or_insert_with(|| compound_parts(word, &known));
-                        for part in parts.iter().flatten() {
-                            if let (Some(stem), _) = stemmer.stem_number(part) {
-                                *weights.entry(stem).or_default() += weight;
-                            }
-                        }
-                    }
-                    if let (Some(stem), _) = stemmer.stem_number(word) {
-                        *weights.entry(stem).or_default() += weight;
-                    }
+                site.add(text, weight);
+            }
+        }
+    }
+    let mut vocabulary: Vec<&str> = vec![""; site.numbers.len()];
+    for (word, &n) in &site.numbers {
+        vocabulary[n as usize] = word;
+    }
+    // Each word's stem, and its parts' stems when it is a compound of words the site uses.
+    let known = |w: &str| site.numbers.contains_key(w);
+    let mut stemmer = Stemmer::new(lang);
+    let stems_of: Vec<(Option<u32>, Vec<u32>)> = vocabulary
+        .iter()
+        .map(|word| {
+            let parts = if word.len() >= 8 { compound_parts(word, &known) } else { None };
+            let parts = parts.iter().flatten().filter_map(|part| stemmer.stem_number(part).0).collect();
+            (stemmer.stem_number(word).0, parts)
+        })
+        .collect();
+    // Per stem number: section, weight, section, weight, ... with each section number written as
+    // the difference from the one before.
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); stemmer.stems.len()];
+    let mut last = vec![0; stemmer.stems.len()];
+    let mut weights = vec![0; stemmer.stems.len()];
+    let mut found = Vec::new();
+    for (doc, section) in site.sections.iter().enumerate() {
+        let doc = doc as u32;
+        for &(word, weight) in section {
+            let (own, parts) = &stems_of[word as usize];
+            for &stem in parts.iter().chain(own) {
+                if weights[stem as usize] == 0 {
+                    found.push(stem);
                 }
-            }
-            postings.resize_with(stemmer.stems.len(), Vec::new);
-            for (stem, weight) in weights.drain() {
-                postings[stem as usize].extend([doc, weight]);
+                weights[stem as usize] += weight;
             }
         }
-    }
-    for list in &mut postings {
-        let mut previous = 0;
-        for doc in list.iter_mut().step_by(2) {
-            (*doc, previous) = (*doc - previous, *doc);
+        for stem in found.drain(..) {
+            let stem = stem as usize;
+            postings[stem].extend([doc - last[stem], std::mem::take(&mut weights[stem])]);
+            last[stem] = doc;
         }
     }
+    let mut file = IndexFile {
+        lang: lang.code(),
+        pages: pages.iter().map(|p| [p.url, p.title]).collect(),
+        docs,
+        stems: BTreeMap::new(),
+        stop: BTreeSet::new(),
+        keys: key_words(lang).iter().map(|k| (k.root, k.endings)).collect(),
+        index: BTreeMap::new(),
+        syn: Vec::new(),
+        phr: Vec::new(),
+        q: &search.questions,
+    };
     // Synonyms as stems: a group is kept when the site has one of its words.
     for group in &search.synonyms {
         let mut stems: Vec<String> = Vec::new();
@@ -432,16 +461,14 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
     // The longest phrases are looked for first, so `hvor ofte` is read before `hvor`.
     file.phr.sort_by_key(|(p, _)| std::cmp::Reverse(p.split(' ').count()));
     // The map from each word form of the site to its stem, and the stop words. A word may have
-    // been met first as a part of a compound, so these come from the vocabulary, not the loop.
-    let stemmed: Vec<(&str, Option<u32>)> =
-        vocabulary.iter().map(|word| (&**word, stemmer.stem_number(word).0)).collect();
-    for (word, stem) in stemmed {
+    // been met first as a part of a compound, so these come from the vocabulary.
+    for (word, (stem, _)) in vocabulary.iter().zip(&stems_of) {
         let Some(stem) = stem else {
-            file.stop.insert(word.to_owned());
+            file.stop.insert((*word).to_owned());
             continue;
         };
-        let stem = &*stemmer.stems[stem as usize];
-        if stem != word {
+        let stem = &*stemmer.stems[*stem as usize];
+        if stem != *word {
             let written = match word.strip_prefix(stem) {
                 Some(ending) => ending.to_owned(),
                 None => format!("~{word}"),
