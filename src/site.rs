@@ -41,7 +41,7 @@ pub(crate) fn build(
     let generated: Vec<Page> = indexes.iter().map(|i| i.page(r)).collect();
     let all = with_folder_indexes(&r.pages, &generated);
     let pages = timed(id, "markdown", || render_pages(r, &all, &theme, &words, &site_data, warnings))?;
-    let extras = extra_files(r, &theme, &words)?;
+    let extras = extra_files(r, &theme, &words, pages.iter().any(|b| b.rendered.has_code))?;
     timed(id, "checks", || {
         warn_about_dropped_names(r, &pages, warnings);
         warn_about_unplaced_worksheets(r, &pages, warnings);
@@ -306,16 +306,23 @@ fn render_pages<'a>(
 }
 
 /// The site's files other than its pages, print view, search index and statement: the theme's
-/// static files, the highlighting and branding stylesheets, the programme's assets, calendar
-/// files of its key dates.
-fn extra_files(r: &Resolved, theme: &Theme, words: &Words) -> Result<Vec<OutputFile>, Problems> {
+/// static files, the branding stylesheet, the highlighting one when a page has code, the
+/// programme's assets, calendar files of its key dates.
+fn extra_files(
+    r: &Resolved,
+    theme: &Theme,
+    words: &Words,
+    has_code: bool,
+) -> Result<Vec<OutputFile>, Problems> {
     let p = r.programme;
     let mut files: Vec<OutputFile> = theme
         .static_files
         .iter()
         .map(|(path, bytes)| OutputFile::new(format!("static/{path}"), bytes.clone()))
         .collect();
-    files.push(OutputFile::new("static/highlight.css", markdown::highlight_css()));
+    if has_code {
+        files.push(OutputFile::new("static/highlight.css", markdown::highlight_css()));
+    }
     let accent = p.settings.branding.accent.0.as_ref().map(|c| programme_css(c.value.0)).unwrap_or_default();
     files.push(OutputFile::new("static/programme.css", accent));
     for (rel, path) in r.assets {

@@ -189,6 +189,19 @@ fn code_is_highlighted_at_build_time_and_never_expanded() {
     assert_eq!(code, ["meetings: every: \"{{ meetings.every }}\""]);
     assert!(!attrs(&page, "pre code span", "class").is_empty(), "no highlighting classes");
     assert_eq!(texts(&page, "p code"), ["{{ duration }}"]);
+    // The page with code loads the highlighting stylesheet, which the site publishes; a page
+    // without code does not load it.
+    assert_eq!(attrs(&page, "link[href$='highlight.css']", "href"), ["static/highlight.css"]);
+    assert!(built.site("da-prog").join("static/highlight.css").is_file());
+    assert!(attrs(&built.html("da-prog", "index.html"), "link[href$='highlight.css']", "href").is_empty());
+}
+
+#[test]
+fn a_site_without_code_publishes_no_highlighting_stylesheet() {
+    let built = Project::minimal().build(&["da-prog"]);
+    built.assert_ok();
+    assert!(built.site("da-prog").join("static/style.css").is_file());
+    assert!(!built.site("da-prog").join("static/highlight.css").exists());
 }
 
 #[test]
