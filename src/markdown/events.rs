@@ -316,7 +316,14 @@ impl<'s> Renderer<'s, '_> {
         };
         self.events.truncate(start);
         self.events.push(Event::Html(mark_component(&component.html).into()));
-        section_text(&mut self.out).push_str(&component.text);
+        match heading_in(&component.html) {
+            // A component under a heading of its own (contacts, key dates) is a section of its
+            // own for search, found at that heading, as a reader sees it on the page.
+            Some(heading) => {
+                self.out.sections.push(TextSection { heading: Some(heading), text: component.text.clone() })
+            }
+            None => section_text(&mut self.out).push_str(&component.text),
+        }
         self.paragraph = Paragraph::Component;
     }
 
@@ -461,6 +468,46 @@ fn classify(page_rel: &str, dest: &str, image: bool) -> (Target, String) {
 }
 
 /// The ids an HTML fragment defines.
+/// The heading of a component that is a `<section>` opening with an `<h2>` or `<h3>` with an
+/// id (contacts, key dates): its level, id and text (tags dropped, entities read). A worksheet
+/// is a form, and stays part of the section it is placed in.
+fn heading_in(html: &str) -> Option<Heading> {
+    if !html.trim_start().starts_with("<section") {
+        return None;
+    }
+    let start = html.find('>')? + 1;
+    let start = start + html[start..].find(|c: char| !c.is_whitespace())?;
+    if !html[start..].starts_with("<h") {
+        return None;
+    }
+    let level = match html.as_bytes().get(start + 2) {
+        Some(b'2') => 2,
+        Some(b'3') => 3,
+        _ => return None,
+    };
+    let tag_end = start + html[start..].find('>')?;
+    let id = ids_in(&html[start..=tag_end]).next()?.to_owned();
+    let close = format!("</h{level}>");
+    let inner = &html[tag_end + 1..tag_end + 1 + html[tag_end + 1..].find(&close)?];
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    Some(Heading { level, id, text: text.split_whitespace().collect::<Vec<_>>().join(" ") })
+}
+
 fn ids_in(html: &str) -> impl Iterator<Item = &str> {
     html.match_indices(" id=\"").filter_map(|(i, m)| {
         let start = i + m.len();

@@ -30,6 +30,11 @@ impl Components for Stand {
                 html: r#"<section id="contacts-heading">Kontakt</section>"#.into(),
                 ..Component::default()
             }),
+            "key_dates" => Ok(Component {
+                html: r#"<section aria-labelledby="dates-heading"><h2 id="dates-heading">Vigtige <em>datoer</em> &amp; frister</h2><ul><li>Kick-off</li></ul></section>"#.into(),
+                text: "Vigtige datoer\nKick-off: 24. august".into(),
+                worksheet: None,
+            }),
             other => Err((format!("unknown component `{other}`"), String::new())),
         }
     }
@@ -166,6 +171,33 @@ fn code_raw_html_and_lone_braces_are_untouched() {
         r.warnings.render(Path::new("/"), false).contains("not expanded inside HTML"),
         "a tag in HTML is published with a warning"
     );
+}
+
+#[test]
+fn a_component_under_its_own_heading_is_a_section_of_its_own_for_search() {
+    let r = page("## Forløbet\n\nVi mødes.\n\n{{ key_dates() }}\n\nHusk kalenderen.\n");
+    let headings: Vec<_> = r
+        .sections
+        .iter()
+        .map(|s| s.heading.as_ref().map(|h| (h.level, h.id.as_str(), h.text.as_str())))
+        .collect();
+    assert_eq!(
+        headings,
+        [Some((2, "forlobet", "Forløbet")), Some((2, "dates-heading", "Vigtige datoer & frister"))]
+    );
+    assert_eq!(r.sections[0].text.trim(), "Vi mødes.");
+    // The component's words, and what follows it under its heading.
+    assert!(
+        r.sections[1].text.starts_with("Vigtige datoer\nKick-off: 24. august"),
+        "{:?}",
+        r.sections[1].text
+    );
+    assert!(r.sections[1].text.contains("Husk kalenderen."), "{:?}", r.sections[1].text);
+    // Its heading is the component's, not the page's: no entry in the page's contents.
+    assert_eq!(r.headings.len(), 1);
+    // A component without a heading stays in the section it is placed in.
+    let r = page("## Kontakt\n\n{{ contacts() }}\n");
+    assert_eq!(r.sections.len(), 1);
 }
 
 #[test]

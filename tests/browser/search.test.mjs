@@ -116,6 +116,13 @@ test('compounds, synonyms and question words in Danish and Swedish', async () =>
     const found = await query(page, q);
     assert.ok(found.hrefs.some((h) => h.startsWith('index.html')), `${q}: ${JSON.stringify(found.hrefs)}`);
   }
+  // The contacts and the key dates on the front page are sections of their own, found at their
+  // headings, also by a word for them the site does not use (a synonym).
+  for (const q of ['hvem er kontaktperson', 'kontaktoplysninger']) {
+    const found = await query(page, q);
+    assert.equal(found.hrefs[0], 'index.html#page-contacts-heading', `${q}: ${JSON.stringify(found.hrefs)}`);
+  }
+  assert.ok(within(await query(page, 'vigtige datoer'), 'index.html#dates-heading'));
   // Component text: the contact by first name, the worksheet's questions, the roles diagram.
   const contact = await query(page, 'jette');
   assert.ok(contact.hrefs.length && contact.hrefs[0].startsWith('index.html'), JSON.stringify(contact.hrefs));
