@@ -14,9 +14,10 @@
 //! falls back to prefix matching for words the site does not contain.
 //!
 //! The index is compact: page URLs and titles once, per section its page, anchor, heading and a
-//! short snippet; per stem a flat list of section and weight pairs (section numbers as
-//! differences), with titles weighing more than headings, and headings more than text; the word
-//! forms as endings of their stems. `search.js` unpacks it on load.
+//! short snippet; per stem a flat list of the sections it is in (as differences) with their
+//! weights, a weight written only where it is not 1, with titles weighing more than headings,
+//! and headings more than text; the word forms as endings of their stems. `search.js` unpacks it
+//! on load.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -232,9 +233,12 @@ struct IndexFile<'a> {
     stop: BTreeSet<String>,
     /// `[root, [endings]]`: the key words, applied before stemming.
     keys: Vec<(&'a str, &'a [&'a str])>,
-    /// Stem -> `[section, weight, section, weight, ...]`, each section number written as the
-    /// difference from the one before (the first as it is), so the numbers stay short.
-    index: BTreeMap<&'a str, Vec<u32>>,
+    /// Stem -> the sections it is in, each written as the difference from the one before (the
+    /// first as it is), so the numbers stay short; a section where the stem weighs more than 1
+    /// has its weight before it, negated: `[0, -4, 2, 1]` is section 0 (weight 1), section 2
+    /// (weight 4), section 3 (weight 1). Most weigh 1, so this is a tenth of the index smaller
+    /// than pairs.
+    index: BTreeMap<&'a str, Vec<i64>>,
     /// Groups of stems that mean the same to a reader (synonyms), each with a stem in the site.
     syn: Vec<Vec<String>>,
     /// Phrases of several words (`hvor ofte`) and the synonym group each stands for.
@@ -396,9 +400,8 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
             (stemmer.stem_number(word).0, parts)
         })
         .collect();
-    // Per stem number: section, weight, section, weight, ... with each section number written as
-    // the difference from the one before.
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); stemmer.stems.len()];
+    // Per stem number: its sections and weights, written as `IndexFile::index` says.
+    let mut postings: Vec<Vec<i64>> = vec![Vec::new(); stemmer.stems.len()];
     let mut last = vec![0; stemmer.stems.len()];
     let mut weights = vec![0; stemmer.stems.len()];
     let mut found = Vec::new();
@@ -415,7 +418,11 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
         }
         for stem in found.drain(..) {
             let stem = stem as usize;
-            postings[stem].extend([doc - last[stem], std::mem::take(&mut weights[stem])]);
+            let weight = std::mem::take(&mut weights[stem]);
+            if weight != 1 {
+                postings[stem].push(-i64::from(weight));
+            }
+            postings[stem].push(i64::from(doc - last[stem]));
             last[stem] = doc;
         }
     }
@@ -607,8 +614,8 @@ mod tests {
                 .unwrap();
         // "tilmelding" is a part of the compound, and a word of the site through it.
         assert!(
-            json["index"]["tilmelding"] == serde_json::json!([0, 2])
-                && json["index"]["frist"] == serde_json::json!([0, 1]),
+            json["index"]["tilmelding"] == serde_json::json!([-2, 0])
+                && json["index"]["frist"] == serde_json::json!([0]),
             "{}",
             json["index"]
         );
@@ -702,7 +709,7 @@ mod tests {
         assert_eq!(json["stems"]["møde"], serde_json::json!(["s"]));
         assert!(json["stop"].as_array().unwrap().iter().any(|w| w == "vi"));
         // "forløb" is in section 0's title (weight 10), and in the text (1) of sections 1 and 2,
-        // written as differences: 0, 1, 1.
-        assert_eq!(json["index"]["forløb"], serde_json::json!([0, 10, 1, 1, 1, 1]));
+        // written as differences: 0, 1, 1; the weight 10 before its section, negated.
+        assert_eq!(json["index"]["forløb"], serde_json::json!([-10, 0, 1, 1]));
     }
 }

@@ -51,8 +51,8 @@
     document.head.appendChild(script);
   }
 
-  /** Unpacks the index (word forms as endings of their stems, section numbers as differences)
-   * and lists the site's words, for prefix matching. */
+  /** Unpacks the index (word forms as endings of their stems, sections as differences with
+   * their weights where not 1) and lists the site's words, for prefix matching. */
   function prepare(data) {
     var packed = data.stems;
     data.stems = Object.create(null);
@@ -61,9 +61,20 @@
         data.stems[form.charAt(0) === '~' ? form.slice(1) : stem + form] = stem;
       });
     });
+    // Postings become flat pairs: section, weight, section, weight, ... (packed, a section is a
+    // difference from the one before, and a weight other than 1 comes before it, negated).
     Object.keys(data.index).forEach(function (stem) {
-      var postings = data.index[stem];
-      for (var i = 2; i < postings.length; i += 2) postings[i] += postings[i - 2];
+      var packed = data.index[stem];
+      var postings = [];
+      var doc = 0;
+      var weight = 1;
+      for (var i = 0; i < packed.length; i++) {
+        if (packed[i] < 0) { weight = -packed[i]; continue; }
+        doc += packed[i];
+        postings.push(doc, weight);
+        weight = 1;
+      }
+      data.index[stem] = postings;
     });
     var words = Object.create(null);
     Object.keys(data.stems).concat(Object.keys(data.index)).forEach(function (w) { words[w] = true; });
