@@ -320,7 +320,10 @@ impl<'s> Renderer<'s, '_> {
             // A component under a heading of its own (contacts, key dates) is a section of its
             // own for search, found at that heading, as a reader sees it on the page.
             Some(heading) => {
-                self.out.sections.push(TextSection { heading: Some(heading), text: component.text.clone() })
+                // Its words may start with the heading, which the section has already.
+                let text = component.text.strip_prefix(heading.text.as_str()).unwrap_or(&component.text);
+                let text = text.trim_start().to_owned();
+                self.out.sections.push(TextSection { heading: Some(heading), text })
             }
             None => section_text(&mut self.out).push_str(&component.text),
         }
