@@ -16,6 +16,16 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
+/// Reads back text escaped by [`escape`] (or by the theme's templates, which write the same
+/// entities).
+pub(crate) fn unescape(html: &str) -> String {
+    html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 /// Turns heading text into an id: lower case, a-z0-9 and hyphens, Danish and Swedish letters
 /// folded (`Første møde` -> `forste-mode`), so anchors are stable and need no escaping.
 pub(crate) fn slug(text: &str) -> String {
@@ -42,7 +52,7 @@ pub(crate) fn slug(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape, slug};
+    use super::{escape, slug, unescape};
 
     #[test]
     fn slugs_fold_nordic_letters() {
@@ -55,5 +65,12 @@ mod tests {
     #[test]
     fn escape_covers_markup_and_quotes() {
         assert_eq!(escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    }
+
+    #[test]
+    fn unescape_reads_back_what_escape_wrote() {
+        for text in [r#"<a href="x">'&'</a>"#, "&amp;lt; stays as written", "Mål & værdi"] {
+            assert_eq!(unescape(&escape(text)), text);
+        }
     }
 }

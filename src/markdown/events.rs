@@ -470,7 +470,6 @@ fn classify(page_rel: &str, dest: &str, image: bool) -> (Target, String) {
     (target, out)
 }
 
-/// The ids an HTML fragment defines.
 /// The heading of a component that is a `<section>` opening with an `<h2>` or `<h3>` with an
 /// id (contacts, key dates): its level, id and text (tags dropped, entities read). A worksheet
 /// is a form, and stays part of the section it is placed in.
@@ -502,15 +501,11 @@ fn heading_in(html: &str) -> Option<Heading> {
             _ => {}
         }
     }
-    let text = text
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
+    let text = crate::html::unescape(&text);
     Some(Heading { level, id, text: text.split_whitespace().collect::<Vec<_>>().join(" ") })
 }
 
+/// The ids an HTML fragment defines.
 fn ids_in(html: &str) -> impl Iterator<Item = &str> {
     html.match_indices(" id=\"").filter_map(|(i, m)| {
         let start = i + m.len();
