@@ -23,6 +23,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use elasticlunr::{Language, Pipeline};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -356,17 +357,36 @@ impl<'a> Words<'a> {
             }
         }
     }
+
+    /// Appends `other`'s words and sections, its words renumbered as met after this one's.
+    fn append(&mut self, other: Words<'a>) {
+        let mut met: Vec<(Cow<'a, str>, u32)> = other.numbers.into_iter().collect();
+        met.sort_unstable_by_key(|&(_, n)| n);
+        let renumbered: Vec<u32> = met.into_iter().map(|(word, _)| self.number(word)).collect();
+        for mut section in other.sections {
+            for (word, _) in &mut section {
+                *word = renumbered[*word as usize];
+            }
+            self.sections.push(section);
+        }
+    }
 }
 
-/// Builds the index script.
-pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a SearchWords) -> String {
+/// Pages read by one thread: their words and sections, numbered among themselves.
+struct Run<'a> {
+    words: Words<'a>,
+    docs: Vec<Doc>,
+}
+
+/// Reads the sections of `pages`, the first of which is page number `first` of the site.
+fn read_run<'a>(first: usize, pages: &'a [SearchPage<'a>]) -> Run<'a> {
     let mut docs = Vec::new();
-    let mut site = Words::default();
-    for (page_number, page) in pages.iter().enumerate() {
+    let mut words_of_run = Words::default();
+    for (page_number, page) in (first..).zip(pages) {
         if page.sections.is_empty() {
             // Its title is still a word of the site, for splitting compounds.
             for word in words(page.title) {
-                site.number(word);
+                words_of_run.number(word);
             }
         }
         for (n, section) in page.sections.iter().enumerate() {
@@ -378,14 +398,32 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
                 continue;
             }
             docs.push(Doc(page_number, anchor, heading.to_owned(), snippet(&section.text)));
-            site.sections.push(Vec::new());
+            words_of_run.sections.push(Vec::new());
             // The page title belongs to the page's first section only, so one page does not
             // flood the results with all its sections.
             let title = if n == 0 { page.title } else { "" };
             for (text, weight) in [(title, TITLE), (heading, HEADING), (section.text.as_str(), TEXT)] {
-                site.add(text, weight);
+                words_of_run.add(text, weight);
             }
         }
+    }
+    Run { words: words_of_run, docs }
+}
+
+/// Pages per run read by one thread: enough runs for the threads to share the work evenly.
+const RUN_PAGES: usize = 64;
+
+/// Builds the index script.
+pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a SearchWords) -> String {
+    // Splitting the texts into words is most of the work: runs of pages are read in parallel,
+    // then joined in page order, so words keep the numbers they would have got in one pass.
+    let runs: Vec<Run> =
+        pages.par_chunks(RUN_PAGES).enumerate().map(|(i, run)| read_run(i * RUN_PAGES, run)).collect();
+    let mut docs = Vec::new();
+    let mut site = Words::default();
+    for run in runs {
+        site.append(run.words);
+        docs.extend(run.docs);
     }
     let mut vocabulary: Vec<&str> = vec![""; site.numbers.len()];
     for (word, &n) in &site.numbers {
@@ -682,6 +720,36 @@ mod tests {
         let s = stems(Lang::Danish, &["ledelsen", "ledelse"]);
         assert_eq!(s[0], s[1]);
         assert_eq!(words("Møder, mødes – og MØDET!").collect::<Vec<_>>(), ["møder", "mødes", "og", "mødet"]);
+    }
+
+    #[test]
+    fn pages_read_in_parallel_runs_keep_their_page_and_section_numbers() {
+        // Three runs of pages: a word on pages 0, 70 and 140 is in sections 0, 70 and 140 of
+        // the site, and each section belongs to its own page.
+        let texts: Vec<[TextSection; 1]> = (0..150)
+            .map(|n| {
+                let text =
+                    if n % 70 == 0 { format!("Tavshedspligt på side {n}.") } else { format!("Side {n}.") };
+                [TextSection { heading: None, text }]
+            })
+            .collect();
+        let urls: Vec<String> = (0..150).map(|n| format!("side-{n}.html")).collect();
+        let pages: Vec<super::SearchPage> = texts
+            .iter()
+            .zip(&urls)
+            .map(|(sections, url)| super::SearchPage { title: "Side", url, sections })
+            .collect();
+        assert!(pages.len() > 2 * super::RUN_PAGES);
+        let js = build(Lang::Danish, &pages, &super::SearchWords::default());
+        let json: serde_json::Value =
+            serde_json::from_str(js.trim_start_matches("window.HANDBOOK_SEARCH = ").trim_end_matches(";\n"))
+                .unwrap();
+        assert_eq!(json["docs"][140], serde_json::json!([140, "", "", "Tavshedspligt på side 140."]));
+        let stem = Stemmer::new(Lang::Danish).stem("tavshedspligt").unwrap();
+        assert_eq!(json["index"][stem.as_str()], serde_json::json!([0, 70, 70]));
+        let docs = json["docs"].as_array().unwrap();
+        assert_eq!(docs.len(), 150);
+        assert!(docs.iter().enumerate().all(|(n, doc)| doc[0] == n));
     }
 
     #[test]
