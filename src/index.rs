@@ -86,48 +86,71 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     })
 }
 
+/// What a byte says about the character it starts or continues: [`OTHER`] for ASCII that is
+/// neither letter nor digit, [`LOWER`] for an ASCII lower-case letter or a digit, [`UPPER`] for
+/// an ASCII upper-case letter, [`WIDE`] for a byte of a character outside ASCII.
+static CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            WIDE
+        } else if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_alphanumeric() {
+            LOWER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
+const OTHER: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const WIDE: u8 = 3;
+
 /// The next run of letters and digits from byte `from`: its start, its end, and whether it has
-/// an upper-case letter. ASCII bytes are classed as they are, Latin-1 letters (æ ø å ä ö é) by
+/// an upper-case letter. ASCII bytes are classed by a table, Latin-1 letters (æ ø å ä ö é) by
 /// their code, and only other characters through Unicode's tables, which are slow to consult.
-/// The ASCII test is written out in both loops: one helper for every character cost 2 % more
-/// instructions of a whole build.
 fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
     let bytes = text.as_bytes();
     let mut i = from;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
-                break;
+    while let Some(&b) = bytes.get(i) {
+        match CLASS[usize::from(b)] {
+            OTHER => i += 1,
+            WIDE => {
+                let (len, letter, _) = wide(text, i);
+                if letter {
+                    break;
+                }
+                i += len;
             }
-            i += 1;
-        } else {
-            let (len, letter, _) = wide(text, i);
-            if letter {
-                break;
-            }
-            i += len;
+            _ => break,
         }
     }
     if i >= bytes.len() {
         return None;
     }
     let (start, mut upper) = (i, false);
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                break;
+    while let Some(&b) = bytes.get(i) {
+        match CLASS[usize::from(b)] {
+            OTHER => break,
+            LOWER => i += 1,
+            UPPER => {
+                upper = true;
+                i += 1;
             }
-            upper |= b.is_ascii_uppercase();
-            i += 1;
-        } else {
-            let (len, letter, up) = wide(text, i);
-            if !letter {
-                break;
+            _ => {
+                let (len, letter, up) = wide(text, i);
+                if !letter {
+                    break;
+                }
+                upper |= up;
+                i += len;
             }
-            upper |= up;
-            i += len;
         }
     }
     Some((start, i, upper))

@@ -59,12 +59,15 @@ struct Renderer<'s, 'a> {
 }
 
 pub(super) fn render(source: &Source, expanded: &Expanded, cx: &Context) -> Result<Rendered, Problems> {
+    // Sized from the Markdown (an event per 16 bytes or so; HTML about half as long again), so
+    // neither grows by copying itself over and over.
+    let size = expanded.markdown.len();
     let mut r = Renderer {
         source,
         expanded,
         cx,
-        out: Rendered::default(),
-        events: Vec::new(),
+        out: Rendered { html: String::with_capacity(size + size / 2), ..Rendered::default() },
+        events: Vec::with_capacity(size / 16),
         used_ids: HashSet::new(),
         heading: None,
         code: None,
