@@ -9,11 +9,12 @@
 //! of the guides), where the handbook's own cost about 2 ms. Other languages still get syntect's
 //! bundled syntaxes, loaded only when a page has one; a language neither knows is plain text.
 
+use std::cell::RefCell;
 use std::sync::{Mutex, OnceLock};
 
 use rustc_hash::FxHashMap;
-use syntect::html::{ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::html::{ClassStyle, line_tokens_to_classed_spans};
+use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 use crate::html::escape;
@@ -76,26 +77,93 @@ const MEMO_BYTES: usize = 32 << 20;
 
 /// Highlights a code block into `<pre><code>` with CSS classes; unknown languages are plain.
 fn highlight_now(lang: &str, code: &str) -> String {
-    let Some((syntax, set)) = syntax(lang) else {
+    let plain = || {
         let class =
             if lang.is_empty() { String::new() } else { format!(r#" class="language-{}""#, escape(lang)) };
-        return format!("<pre tabindex=\"0\"><code{class}>{}</code></pre>\n", escape(code));
+        format!("<pre tabindex=\"0\"><code{class}>{}</code></pre>\n", escape(code))
     };
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(
-        syntax,
-        set,
-        ClassStyle::SpacedPrefixed { prefix: HIGHLIGHT_PREFIX },
-    );
+    let Some((syntax, set)) = syntax(lang) else { return plain() };
+    let mut state = (ParseState::new(syntax), ScopeStack::new());
+    let mut html = String::with_capacity(code.len() * 3);
+    let mut open_spans = 0;
     for line in LinesWithEndings::from(code) {
-        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
-            return format!("<pre tabindex=\"0\"><code>{}</code></pre>\n", escape(code));
+        match highlight_line(syntax, set, line, &mut state, &mut html) {
+            Ok(delta) => open_spans += delta,
+            Err(_) => return format!("<pre tabindex=\"0\"><code>{}</code></pre>\n", escape(code)),
         }
     }
+    for _ in 0..open_spans {
+        html.push_str("</span>");
+    }
     format!(
-        r#"<pre class="highlight" tabindex="0"><code class="language-{}">{}</code></pre>"#,
-        escape(lang),
-        generator.finalize()
+        r#"<pre class="highlight" tabindex="0"><code class="language-{}">{html}</code></pre>"#,
+        escape(lang)
     ) + "\n"
+}
+
+/// The parser's state between lines: where it is in the syntax, and the scopes open.
+type LineState = (ParseState, ScopeStack);
+
+/// A line highlighted from one state: its HTML, the spans it leaves open (or closes), and the
+/// state after it.
+struct Line {
+    before: LineState,
+    html: String,
+    delta: isize,
+    after: LineState,
+}
+
+/// Highlighted lines by syntax and text, each with the states it was met in. A line's HTML
+/// depends only on the line and the state before it, and blocks of a site repeat lines (a
+/// setting's key, a list of options) far more often than whole blocks, so most lines are
+/// parsed once per thread. Holds at most [`LINE_MEMO_BYTES`] of text per thread.
+#[derive(Default)]
+struct LineMemo {
+    bytes: usize,
+    /// By the syntax's address, then the line.
+    lines: FxHashMap<usize, FxHashMap<String, Vec<Line>>>,
+}
+
+const LINE_MEMO_BYTES: usize = 8 << 20;
+
+thread_local! {
+    static LINES: RefCell<LineMemo> = RefCell::default();
+}
+
+/// Appends one highlighted line to `html` and moves `state` past it; returns the change in open
+/// spans.
+fn highlight_line(
+    syntax: &SyntaxReference,
+    set: &SyntaxSet,
+    line: &str,
+    state: &mut LineState,
+    html: &mut String,
+) -> Result<isize, syntect::Error> {
+    let syntax_key = std::ptr::from_ref(syntax) as usize;
+    LINES.with_borrow_mut(|memo| {
+        let seen = memo.lines.get(&syntax_key).and_then(|lines| lines.get(line));
+        if let Some(known) = seen.and_then(|seen| seen.iter().find(|l| l.before == *state)) {
+            html.push_str(&known.html);
+            state.clone_from(&known.after);
+            return Ok(known.delta);
+        }
+        let before = state.clone();
+        let ops = state.0.parse_line(line, set)?;
+        let (text, delta) = line_tokens_to_classed_spans(
+            line,
+            &ops,
+            ClassStyle::SpacedPrefixed { prefix: HIGHLIGHT_PREFIX },
+            &mut state.1,
+        )?;
+        html.push_str(&text);
+        if memo.bytes + line.len() + text.len() <= LINE_MEMO_BYTES {
+            memo.bytes += line.len() + text.len();
+            let after = state.clone();
+            let lines = memo.lines.entry(syntax_key).or_default();
+            lines.entry(line.to_owned()).or_default().push(Line { before, html: text, delta, after });
+        }
+        Ok(delta)
+    })
 }
 
 /// The code background of the theme's stylesheet (`pre` in style.css).
@@ -145,6 +213,18 @@ mod tests {
         let html = super::highlight("yaml", "every: 2 months\n");
         assert!(html.contains("hl-"), "{html}");
         assert!(!html.contains("style="));
+    }
+
+    #[test]
+    fn a_line_met_again_in_another_state_is_highlighted_for_that_state() {
+        // The same line is a heading in Markdown, and code inside a fence: the memo of lines
+        // must not hand the first one's HTML to the second.
+        let heading = super::highlight_now("markdown", "# Forløbet\n");
+        let fenced = super::highlight_now("markdown", "```\n# Forløbet\n```\n");
+        let again = super::highlight_now("markdown", "# Forløbet\n");
+        assert!(heading.contains("hl-heading"), "{heading}");
+        assert!(!fenced.contains("hl-heading"), "{fenced}");
+        assert_eq!(again, heading);
     }
 
     /// The fenced blocks of every page in `content/`, by language.
