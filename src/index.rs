@@ -352,8 +352,8 @@ fn snippet(text: &str) -> String {
     if chars <= SNIPPET {
         return folded;
     }
-    let cut: String = folded.chars().take(SNIPPET).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    let cut = folded.char_indices().nth(SNIPPET).map_or(folded.as_str(), |(end, _)| &folded[..end]);
+    let cut = cut.rsplit_once(' ').map_or(cut, |(head, _)| head);
     format!("{cut} …")
 }
 

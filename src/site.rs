@@ -421,6 +421,9 @@ fn begin(r: &Resolved, options: &BuildOptions) -> Result<Staging, Problems> {
     Staging::begin(&options.out, &r.programme.id, options.write).map_err(|e| cannot_write(options, r, &e))
 }
 
+/// Bytes of a page around its body (head, header, navigation, footer), to size its buffer.
+const PAGE_FRAME_BYTES: usize = 16 * 1024;
+
 /// Every page laid out with the theme and written as it is made, so a big site is never in
 /// memory whole.
 fn lay_out(
@@ -481,9 +484,9 @@ fn lay_out(
                 data.insert_value("nav", nav.clone());
                 data.insert_value("nav_html", html.clone());
             }
-            let html = theme.render("page.html", data, &view)?;
+            let html = theme.render_bytes("page.html", data, &view, body.len() + PAGE_FRAME_BYTES)?;
             staging
-                .put(&b.url, html.as_bytes())
+                .put(&b.url, &html)
                 .map_err(|e| Diagnostic::error(format!("cannot write the site: {e}")).into())
         })
         .collect();

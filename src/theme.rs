@@ -202,19 +202,36 @@ impl Theme {
     pub fn render(
         &self,
         template: &str,
-        mut site: tera::Context,
+        site: tera::Context,
         view: &impl Serialize,
     ) -> Result<String, Diagnostic> {
+        let bytes = self.render_bytes(template, site, view, 0)?;
+        // Tera writes only the template's and the values' text, so this cannot fail.
+        String::from_utf8(bytes).map_err(|e| Diagnostic::error(format!("template output: {e}")))
+    }
+
+    /// [`Theme::render`] as the bytes of a file, for a view that is written out as it is: no
+    /// look through the bytes to prove them text (2 % of a large build); `capacity` is a guess
+    /// at their length.
+    pub fn render_bytes(
+        &self,
+        template: &str,
+        mut site: tera::Context,
+        view: &impl Serialize,
+        capacity: usize,
+    ) -> Result<Vec<u8>, Diagnostic> {
         let view = tera::Context::from_serialize(view)
             .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
         site.extend(view);
-        self.tera.render(template, &site).map_err(|e| {
+        let mut out = Vec::with_capacity(capacity);
+        self.tera.render_to(template, &site, &mut out).map_err(|e| {
             let (file, text) = match self.templates.get(template) {
                 Some((p, t)) => (Some(p.as_path()), Some(t.as_str())),
                 None => (None, None),
             };
             template_error(&e, file, text)
-        })
+        })?;
+        Ok(out)
     }
 }
 
