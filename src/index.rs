@@ -358,12 +358,15 @@ fn snippet(text: &str) -> String {
 }
 
 /// The site's words, each numbered once in the order met, and each section's words as those
-/// numbers with the weight of the field they are in. Texts are split into words once.
+/// numbers with the weight they have there (the sum over the fields they are in). Texts are
+/// split into words once.
 #[derive(Default)]
 struct Words<'a> {
     numbers: FxHashMap<Cow<'a, str>, u32>,
-    /// Per section: word number and weight, one pair per occurrence.
+    /// Per section: word number and weight, once per word.
     sections: Vec<Vec<(u32, u32)>>,
+    /// Per word number: the last section it was met in and its place in that section's list.
+    last: Vec<(usize, u32)>,
 }
 
 impl<'a> Words<'a> {
@@ -373,10 +376,19 @@ impl<'a> Words<'a> {
     }
 
     fn add(&mut self, text: &'a str, weight: u32) {
+        let section_number = self.sections.len();
         for word in words(text) {
             let n = self.number(word);
-            if let Some(section) = self.sections.last_mut() {
-                section.push((n, weight));
+            let Some(section) = self.sections.last_mut() else { continue };
+            if self.last.len() <= n as usize {
+                self.last.resize(n as usize + 1, (0, 0));
+            }
+            match self.last[n as usize] {
+                (last, place) if last == section_number => section[place as usize].1 += weight,
+                _ => {
+                    self.last[n as usize] = (section_number, section.len() as u32);
+                    section.push((n, weight));
+                }
             }
         }
     }
