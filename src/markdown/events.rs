@@ -87,6 +87,11 @@ pub(super) fn render(source: &Source, expanded: &Expanded, cx: &Context) -> Resu
         r.event(event, range.start);
     }
     pulldown_cmark::html::push_html(&mut r.out.html, r.events.into_iter());
+    // Kept until the site is written: no room left over.
+    r.out.html.shrink_to_fit();
+    for section in &mut r.out.sections {
+        section.text.shrink_to_fit();
+    }
     r.out.warnings.extend(expanded.warnings.clone());
     if r.errors.has_errors() { Err(r.errors) } else { Ok(r.out) }
 }
