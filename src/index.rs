@@ -563,9 +563,16 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
         written.sort_unstable();
     }
     file.index = stemmer.stems.iter().map(|s| &**s).zip(postings).collect();
-    // Serialising plain strings and numbers cannot fail.
-    let json = serde_json::to_string(&file).unwrap_or_else(|_| "{}".to_owned());
-    format!("window.HANDBOOK_SEARCH = {json};\n")
+    // Written straight after its prefix (the index of a large site is megabytes, not copied
+    // twice). Serialising plain strings and numbers cannot fail.
+    let prefix = b"window.HANDBOOK_SEARCH = ";
+    let mut js = prefix.to_vec();
+    if serde_json::to_writer(&mut js, &file).is_err() {
+        js.truncate(prefix.len());
+        js.extend_from_slice(b"{}");
+    }
+    js.extend_from_slice(b";\n");
+    String::from_utf8(js).unwrap_or_default()
 }
 
 #[cfg(test)]
