@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -103,8 +104,11 @@ pub(crate) struct ContentTree {
 
 /// Reads a text file: UTF-8 (with or without BOM), any line ends, at most [`MAX_FILE_BYTES`].
 pub(crate) fn read_text(path: &Path) -> Result<SourceFile, Diagnostic> {
-    let meta = fs::metadata(path)
-        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).in_file(path))?;
+    let cannot_read =
+        |e: std::io::Error| Diagnostic::error(format!("cannot read the file: {e}")).in_file(path);
+    // One open and one look at the file's size and date, for a read of exactly that size.
+    let mut file = fs::File::open(path).map_err(cannot_read)?;
+    let meta = file.metadata().map_err(cannot_read)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(format!(
             "the file is too large ({:.1} MB): a page or data file may be at most {} MB",
@@ -113,8 +117,8 @@ pub(crate) fn read_text(path: &Path) -> Result<SourceFile, Diagnostic> {
         ))
         .in_file(path));
     }
-    let bytes =
-        fs::read(path).map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).in_file(path))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.read_to_end(&mut bytes).map_err(cannot_read)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
