@@ -5,7 +5,9 @@
 //! broken link at once, each naming its place and what would be valid. Links to pages or
 //! sections the programme drops were turned into text by the Markdown wing; each gets a warning.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Diagnostic, Problems};
 use crate::markdown::{Link, Rendered, Target};
@@ -18,7 +20,8 @@ pub(crate) fn check(
     files: &HashSet<String>,
     warnings: &mut Problems,
 ) -> Result<(), Problems> {
-    let anchors: HashMap<&str, HashSet<&str>> = pages
+    // Fx hashing: thousands of small sets of ids, made and asked once each.
+    let anchors: FxHashMap<&str, FxHashSet<&str>> = pages
         .iter()
         .map(|(rel, r)| {
             let ids =
@@ -50,7 +53,7 @@ fn at(link: &Link, d: Diagnostic) -> Diagnostic {
 fn broken(
     link: &Link,
     rel: &str,
-    anchors: &HashMap<&str, HashSet<&str>>,
+    anchors: &FxHashMap<&str, FxHashSet<&str>>,
     files: &HashSet<String>,
 ) -> Option<Diagnostic> {
     let what = if link.image { "image" } else { "link" };
@@ -95,7 +98,7 @@ fn broken(
     Some(at(link, d))
 }
 
-fn unknown_anchor(written: &str, anchor: &str, page: &str, ids: &HashSet<&str>) -> Diagnostic {
+fn unknown_anchor(written: &str, anchor: &str, page: &str, ids: &FxHashSet<&str>) -> Diagnostic {
     let d = Diagnostic::error(format!(
         "the link `{written}` points to `#{anchor}`, which is not a heading on `{page}`"
     ));

@@ -5,10 +5,11 @@
 //! which case nothing of the site was changed. Each step returns `Result<_, Problems>`; warnings
 //! go to the `warnings` passed along.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::components::{Host, Listed, calendar_file};
 use crate::diagnostic::{Diagnostic, Problems};
@@ -438,11 +439,11 @@ fn lay_out(
     let tree = NavTree::new(&entries);
     // Each navigation made once and shared by the pages that show it: a folder's pages share
     // one unless a list is long enough to be cut around each page.
-    let mut first: HashMap<layout::NavKey, usize> = HashMap::new();
+    let mut first: FxHashMap<layout::NavKey, usize> = FxHashMap::default();
     for i in 0..entries.len() {
         first.entry(tree.key(&entries, i)).or_insert(i);
     }
-    let navs: HashMap<layout::NavKey, (tera::Value, tera::Value)> = first
+    let navs: FxHashMap<layout::NavKey, (tera::Value, tera::Value)> = first
         .into_par_iter()
         .map(|(key, i)| {
             let root = layout::root_prefix(&entries[i].url);

@@ -9,11 +9,10 @@
 //! (`javascript:` and the like) are errors. The plain text of each section is gathered for
 //! search as the events pass.
 
-use std::collections::HashSet;
-
 use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
 };
+use rustc_hash::FxHashSet;
 
 use super::expand::{Expanded, MARKER_CLOSE, MARKER_OPEN};
 use super::{
@@ -48,7 +47,7 @@ struct Renderer<'s, 'a> {
     cx: &'s Context<'a>,
     out: Rendered,
     events: Vec<Event<'s>>,
-    used_ids: HashSet<String>,
+    used_ids: FxHashSet<String>,
     heading: Option<OpenHeading<'s>>,
     /// A code block being read: its language and text.
     code: Option<(String, String)>,
@@ -68,7 +67,7 @@ pub(super) fn render(source: &Source, expanded: &Expanded, cx: &Context) -> Resu
         cx,
         out: Rendered { html: String::with_capacity(size + size / 2), ..Rendered::default() },
         events: Vec::with_capacity(size / 16),
-        used_ids: HashSet::new(),
+        used_ids: FxHashSet::default(),
         heading: None,
         code: None,
         paragraph: Paragraph::Outside,
