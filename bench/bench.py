@@ -14,8 +14,9 @@ in `serve` the time from saving an edited page (a guide page with code, and a pr
 reloaded page; the 4,000-page handbook's first build (into a new folder) interleaved with its
 rebuild, and a first build into a folder deleted just before beside `cp -a` of the same site; the
 time of each stage of that rebuild (HANDBOOK_TIMINGS); the weight of a page in a folder without an
-index.md of 40 and of 4,000 pages; and the floor, pulldown-cmark alone rendering the 4,000 pages'
-Markdown on one core (examples/markdown_floor.rs).
+index.md of 40 and of 4,000 pages; the floor, pulldown-cmark alone rendering the 4,000 pages'
+Markdown on one core (examples/markdown_floor.rs); and the file work alone, reading the pages and
+writing the built site over a copy on all cores (examples/io_floor.rs).
 
 Usage: bench/run.sh [--quick]   (run.sh installs hugo, mdbook, MkDocs Material and GNU time when
 missing)
@@ -39,6 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
 HANDBOOK = TARGET / "release" / "handbook"
 FLOOR = TARGET / "release" / "examples" / "markdown_floor"
+IO_FLOOR = TARGET / "release" / "examples" / "io_floor"
 MKDOCS = os.environ.get("MKDOCS", str(TARGET / "mkdocs-venv" / "bin" / "mkdocs"))
 QUICK = "--quick" in sys.argv
 RUNS = 3 if QUICK else 5
@@ -405,6 +407,16 @@ def floor(root):
     return float(match.group(2)) / 1000, float(match.group(1))
 
 
+def io_floor(root):
+    """Milliseconds the file work of a rebuild takes alone on all cores (fastest of five): reading
+    the pages' files, writing the built site's files over a copy, and both."""
+    site = root / "out-rebuild" / "p000"
+    out = subprocess.run([str(IO_FLOOR), str(root / "handbook" / "content"), str(site), str(root / "io-copy"), "5"],
+                         capture_output=True, text=True, check=True).stdout
+    read, write, both = (float(m) for m in re.findall(r"([\d.]+) ms", out))
+    return read, write, both
+
+
 def page_weight():
     """Median bytes of a page with its CSS and JS (not the search index), over the five example
     programmes, and the search index's share of the sites' HTML."""
@@ -434,7 +446,8 @@ WORKLOADS = [
 
 def main():
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs Material's notice on every build
-    for path, what in ((HANDBOOK, "cargo build --release"), (FLOOR, "cargo build --release --example markdown_floor")):
+    for path, what in ((HANDBOOK, "cargo build --release"), (FLOOR, "cargo build --release --example markdown_floor"),
+                       (IO_FLOOR, "cargo build --release --example io_floor")):
         if not path.exists():
             raise SystemExit(f"build it first: {what}")
     root = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
@@ -446,6 +459,7 @@ def main():
         first, rebuild, deleted, copied = first_builds(big_root)
         stages = stage_times(big_root)
         floor_s, floor_mb = floor(big_root)
+        io_read, io_write, io_both = io_floor(big_root)
         shutil.rmtree(big_root)
         for name, folder, programmes, pages, sections in WORKLOADS:
             rows += workload(name, root / folder, programmes, pages, sections)
@@ -480,6 +494,7 @@ def main():
               f"- 4,000 pages, interleaved: first build into a new folder {first:.2f} s, rebuild {rebuild:.2f} s ({first / rebuild:.2f}×); "
               f"first build into a folder deleted just before {deleted:.2f} s (`cp -a` of the same site after the same deletion: {copied:.2f} s).",
               f"- Floor: pulldown-cmark alone renders the 4,000 pages' {floor_mb:.1f} MB of Markdown in {floor_s * 1000:.0f} ms on one core; the rebuild takes {rebuild / floor_s:.1f}× that.",
+              f"- The files alone (examples/io_floor.rs, all cores): reading the pages {io_read:.0f} ms, writing the site over a copy {io_write:.0f} ms, both {io_both:.0f} ms ({io_both / (floor_s * 1000):.1f}× the floor).",
               "- Stages of that rebuild (wall ms, median; pages, print view and search index run side by side), and each as a multiple of the floor: "
               + ", ".join(f"{stage} {ms:.0f} ({ms / (floor_s * 1000):.1f}×)" for stage, ms in stages.items()) + ".",
               f"- Linearity: 4,000 pages take {big['median_s'] / thousand['median_s']:.1f}× the time of 1,000 pages.",

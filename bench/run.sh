@@ -3,7 +3,8 @@
 #   bash bench/run.sh [--quick]
 # Installs what is missing (Debian's hugo, GNU time and python3-venv, mdbook from crates.io,
 # MkDocs with the Material theme from PyPI into $CARGO_TARGET_DIR/mkdocs-venv, target/ by default),
-# builds handbook and the pulldown-cmark floor (examples/markdown_floor.rs) in release mode, then
+# builds handbook, the pulldown-cmark floor (examples/markdown_floor.rs) and the file floor
+# (examples/io_floor.rs) in release mode, then
 # runs bench/bench.py, which prints the table and writes bench/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,5 +24,5 @@ if [ ! -x "$target/mkdocs-venv/bin/mkdocs" ]; then
   "$target/mkdocs-venv/bin/pip" install --quiet mkdocs-material
 fi
 cargo build --release --quiet
-cargo build --release --quiet --example markdown_floor
+cargo build --release --quiet --example markdown_floor --example io_floor
 CARGO_TARGET_DIR="$target" python3 bench/bench.py "$@"
