@@ -41,14 +41,20 @@ pub(crate) fn build(
     let indexes = folder_indexes(r, &words.strings);
     let generated: Vec<Page> = indexes.iter().map(|i| i.page(r)).collect();
     let all = with_folder_indexes(&r.pages, &generated);
-    let pages = timed(id, "markdown", || render_pages(r, &all, &theme, &words, &site_data, warnings))?;
+    // The previous build's folder is surveyed while the pages are rendered (it is not published,
+    // and nothing is written into it before the pages are ready).
+    let (pages, staging) = rayon::join(
+        || timed(id, "markdown", || render_pages(r, &all, &theme, &words, &site_data, warnings)),
+        || timed(id, "survey", || begin(r, options)),
+    );
+    let pages = pages?;
     let extras = extra_files(r, &theme, &words, pages.iter().any(|b| b.rendered.has_code))?;
     timed(id, "checks", || {
         warn_about_dropped_names(r, &pages, warnings);
         warn_about_unplaced_worksheets(r, &pages, warnings);
         check_links(r, &pages, &extras, warnings)
     })?;
-    let staging = timed(id, "survey", || begin(r, options))?;
+    let staging = staging?;
     let (laid_out, (printed, index)) = timed(id, "pages+print+index", || {
         rayon::join(
             || timed(id, "pages", || lay_out(r, &pages, &theme, &site_data, &staging)),
@@ -76,7 +82,12 @@ pub(crate) fn build(
         bytes: staging.bytes(),
         index_bytes,
     };
-    timed(id, "commit", || staging.commit()).map_err(|e| cannot_write(options, r, &e))?;
+    // Thousands of pages' HTML and text are freed by all threads while the site is swapped in.
+    let (committed, ()) = rayon::join(
+        || timed(id, "commit", || staging.commit()),
+        move || pages.into_par_iter().for_each(drop),
+    );
+    committed.map_err(|e| cannot_write(options, r, &e))?;
     Ok(summary)
 }
 
