@@ -376,6 +376,7 @@ impl<'a> Words<'a> {
     }
 
     fn add(&mut self, text: &'a str, weight: u32) {
+        // The count of sections names the open one (the last), and is never 0 while one is open.
         let section_number = self.sections.len();
         for word in words(text) {
             let n = self.number(word);

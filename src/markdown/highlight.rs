@@ -77,12 +77,11 @@ const MEMO_BYTES: usize = 32 << 20;
 
 /// Highlights a code block into `<pre><code>` with CSS classes; unknown languages are plain.
 fn highlight_now(lang: &str, code: &str) -> String {
-    let plain = || {
+    let Some((syntax, set)) = syntax(lang) else {
         let class =
             if lang.is_empty() { String::new() } else { format!(r#" class="language-{}""#, escape(lang)) };
-        format!("<pre tabindex=\"0\"><code{class}>{}</code></pre>\n", escape(code))
+        return format!("<pre tabindex=\"0\"><code{class}>{}</code></pre>\n", escape(code));
     };
-    let Some((syntax, set)) = syntax(lang) else { return plain() };
     let mut state = (ParseState::new(syntax), ScopeStack::new());
     let mut html = String::with_capacity(code.len() * 3);
     let mut open_spans = 0;
@@ -114,9 +113,9 @@ struct Line {
 }
 
 /// Highlighted lines by syntax and text, each with the states it was met in. A line's HTML
-/// depends only on the line and the state before it, and blocks of a site repeat lines (a
-/// setting's key, a list of options) far more often than whole blocks, so most lines are
-/// parsed once per thread. Holds at most [`LINE_MEMO_BYTES`] of text per thread.
+/// depends only on the line and the state before it, and the blocks of a site share lines (a
+/// setting's key, a list's items) more often than they are the same whole, so such lines are
+/// parsed once per thread. Holds at most about [`LINE_MEMO_BYTES`] per thread.
 #[derive(Default)]
 struct LineMemo {
     bytes: usize,
@@ -125,6 +124,8 @@ struct LineMemo {
 }
 
 const LINE_MEMO_BYTES: usize = 8 << 20;
+/// About what a remembered line's two states take (the parser's context stack, the open scopes).
+const LINE_STATES_BYTES: usize = 512;
 
 thread_local! {
     static LINES: RefCell<LineMemo> = RefCell::default();
@@ -156,8 +157,9 @@ fn highlight_line(
             &mut state.1,
         )?;
         html.push_str(&text);
-        if memo.bytes + line.len() + text.len() <= LINE_MEMO_BYTES {
-            memo.bytes += line.len() + text.len();
+        let cost = line.len() + text.len() + LINE_STATES_BYTES;
+        if memo.bytes + cost <= LINE_MEMO_BYTES {
+            memo.bytes += cost;
             let after = state.clone();
             let lines = memo.lines.entry(syntax_key).or_default();
             lines.entry(line.to_owned()).or_default().push(Line { before, html: text, delta, after });
