@@ -66,8 +66,9 @@ def page_markdown(lang, p, components):
         body += [f"## Afsnit {p}-{s}", "", " ".join(sentence(words, p * 10 + s + k) for k in range(5)), ""]
         body += [f"- {sentence(words, p + s, 6)}", f"- {sentence(words, p + s + 1, 6)}", f"- {sentence(words, p + s + 2, 6)}", ""]
     body += ["| Hvad | Hvornår |", "|---|---|", f"| {sentence(words, p, 4)} | {every} |", f"| {sentence(words, p + 1, 4)} | {length} |", ""]
-    # The block differs from page to page (handbook remembers identical blocks, as programmes
-    # sharing base pages have them); the same page number has the same block in every programme.
+    # The block differs from page to page in its first line (handbook remembers highlighted
+    # lines, which programmes sharing base pages meet again); the same page number has the same
+    # block in every programme.
     body += ["```yaml", f"# side {p}", "meetings:", "  every: 2 months", "  length: 90 minutes", "```", ""]
     if p % 5 == 0:
         body += [ws, ""]

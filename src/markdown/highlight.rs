@@ -10,7 +10,7 @@
 //! bundled syntaxes, loaded only when a page has one; a language neither knows is plain text.
 
 use std::cell::RefCell;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 use syntect::html::{ClassStyle, line_tokens_to_classed_spans};
@@ -53,30 +53,8 @@ fn syntax(lang: &str) -> Option<(&'static SyntaxReference, &'static SyntaxSet)> 
 
 const HIGHLIGHT_PREFIX: &str = "hl-";
 
-/// Highlighted blocks by language and code. Programmes share base pages, so a build of many
-/// programmes meets the same block once per programme, and a lookup costs far less than
-/// highlighting. Holds at most [`MEMO_BYTES`] of HTML.
-pub(super) fn highlight(lang: &str, code: &str) -> String {
-    static MEMO: OnceLock<Mutex<(usize, FxHashMap<String, String>)>> = OnceLock::new();
-    let memo = MEMO.get_or_init(Default::default);
-    let lock = || memo.lock().unwrap_or_else(|e| e.into_inner());
-    let key = format!("{lang}\0{code}");
-    if let Some(html) = lock().1.get(&key) {
-        return html.clone();
-    }
-    let html = highlight_now(lang, code);
-    let mut memo = lock();
-    if memo.0 + html.len() <= MEMO_BYTES {
-        memo.0 += html.len();
-        memo.1.insert(key, html.clone());
-    }
-    html
-}
-
-const MEMO_BYTES: usize = 32 << 20;
-
 /// Highlights a code block into `<pre><code>` with CSS classes; unknown languages are plain.
-fn highlight_now(lang: &str, code: &str) -> String {
+pub(super) fn highlight(lang: &str, code: &str) -> String {
     let Some((syntax, set)) = syntax(lang) else {
         let class =
             if lang.is_empty() { String::new() } else { format!(r#" class="language-{}""#, escape(lang)) };
@@ -113,9 +91,9 @@ struct Line {
 }
 
 /// Highlighted lines by syntax and text, each with the states it was met in. A line's HTML
-/// depends only on the line and the state before it, and the blocks of a site share lines (a
-/// setting's key, a list's items) more often than they are the same whole, so such lines are
-/// parsed once per thread. Holds at most about [`LINE_MEMO_BYTES`] per thread.
+/// depends only on the line and the state before it. Programmes share base pages, so a build of
+/// many meets the same blocks again, and the blocks of one site share lines (a setting's key, a
+/// list's items): such lines are parsed once per thread. Holds at most about [`LINE_MEMO_BYTES`] per thread.
 #[derive(Default)]
 struct LineMemo {
     bytes: usize,
@@ -221,9 +199,9 @@ mod tests {
     fn a_line_met_again_in_another_state_is_highlighted_for_that_state() {
         // The same line is a heading in Markdown, and code inside a fence: the memo of lines
         // must not hand the first one's HTML to the second.
-        let heading = super::highlight_now("markdown", "# Forløbet\n");
-        let fenced = super::highlight_now("markdown", "```\n# Forløbet\n```\n");
-        let again = super::highlight_now("markdown", "# Forløbet\n");
+        let heading = super::highlight("markdown", "# Forløbet\n");
+        let fenced = super::highlight("markdown", "```\n# Forløbet\n```\n");
+        let again = super::highlight("markdown", "# Forløbet\n");
         assert!(heading.contains("hl-heading"), "{heading}");
         assert!(!fenced.contains("hl-heading"), "{fenced}");
         assert_eq!(again, heading);
@@ -275,7 +253,7 @@ mod tests {
             }
             let mut classes = BTreeSet::new();
             for code in codes {
-                let html = super::highlight_now(lang, code);
+                let html = super::highlight(lang, code);
                 let found = html.split("class=\"hl-").skip(1).filter_map(|c| c.split('"').next());
                 classes.extend(found.map(str::to_owned));
             }
@@ -291,7 +269,7 @@ mod tests {
         for lang in ["yaml", "yml", "markdown", "md", "sh", "bash", "css"] {
             assert!(super::own_syntaxes().find_syntax_by_token(lang).is_some(), "{lang}");
         }
-        let html = super::highlight_now("markdown", "---\ntitle: Om\n---\n\nI mødes {{ meetings.every }}.\n");
+        let html = super::highlight("markdown", "---\ntitle: Om\n---\n\nI mødes {{ meetings.every }}.\n");
         assert!(html.contains(r#"<span class="hl-entity hl-name hl-tag hl-yaml">title</span>"#), "{html}");
         assert!(
             html.contains(
