@@ -595,6 +595,13 @@ mod tests {
     use crate::lang::Lang;
     use crate::markdown::{Heading, TextSection};
 
+    /// The index of Danish `pages`, as `search.js` reads it.
+    fn index_json(pages: &[super::SearchPage], search: &super::SearchWords) -> serde_json::Value {
+        let js = build(Lang::Danish, pages, search);
+        let json = js.strip_prefix("window.HANDBOOK_SEARCH = ").and_then(|j| j.strip_suffix(";\n")).unwrap();
+        serde_json::from_str(json).unwrap()
+    }
+
     fn stems(lang: Lang, forms: &[&str]) -> Vec<Option<String>> {
         let mut s = Stemmer::new(lang);
         forms.iter().map(|f| s.stem(f)).collect()
@@ -691,10 +698,7 @@ mod tests {
             ],
             questions: vec!["hvordan".into()],
         };
-        let js = build(Lang::Danish, &[page], &search);
-        let json: serde_json::Value =
-            serde_json::from_str(js.trim_start_matches("window.HANDBOOK_SEARCH = ").trim_end_matches(";\n"))
-                .unwrap();
+        let json = index_json(&[page], &search);
         // "tilmelding" is a part of the compound, and a word of the site through it.
         assert!(
             json["index"]["tilmelding"] == serde_json::json!([-2, 0])
@@ -731,10 +735,7 @@ mod tests {
                 .into(),
         }];
         let page = super::SearchPage { title: "Møder", url: "moeder.html", sections: &sections };
-        let js = build(Lang::Danish, &[page], &super::SearchWords::default());
-        let json: serde_json::Value =
-            serde_json::from_str(js.trim_start_matches("window.HANDBOOK_SEARCH = ").trim_end_matches(";\n"))
-                .unwrap();
+        let json = index_json(&[page], &super::SearchWords::default());
         // `samtalen` is met first as a part of `mentorsamtalen`, `efter` as one of
         // `efterfølgende`: the query word `samtalen` still finds its stem, and `efter`, a stop
         // word, is still dropped from a query.
@@ -783,10 +784,7 @@ mod tests {
             .map(|(sections, url)| super::SearchPage { title: "Side", url, sections })
             .collect();
         assert!(pages.len() > 2 * super::RUN_PAGES);
-        let js = build(Lang::Danish, &pages, &super::SearchWords::default());
-        let json: serde_json::Value =
-            serde_json::from_str(js.trim_start_matches("window.HANDBOOK_SEARCH = ").trim_end_matches(";\n"))
-                .unwrap();
+        let json = index_json(&pages, &super::SearchWords::default());
         assert_eq!(json["docs"][140], serde_json::json!([140, "", "", "Tavshedspligt på side 140."]));
         let stem = Stemmer::new(Lang::Danish).stem("tavshedspligt").unwrap();
         assert_eq!(json["index"][stem.as_str()], serde_json::json!([0, 70, 70]));
@@ -809,10 +807,7 @@ mod tests {
             },
         ];
         let page = super::SearchPage { title: "Forløbet", url: "forloebet.html", sections: &sections };
-        let js = build(Lang::Danish, &[page], &super::SearchWords::default());
-        let json: serde_json::Value =
-            serde_json::from_str(js.trim_start_matches("window.HANDBOOK_SEARCH = ").trim_end_matches(";\n"))
-                .unwrap();
+        let json = index_json(&[page], &super::SearchWords::default());
         assert_eq!(json["lang"], "da");
         assert_eq!(json["pages"][0], serde_json::json!(["forloebet.html", "Forløbet"]));
         assert_eq!(
