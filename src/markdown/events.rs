@@ -523,19 +523,18 @@ fn ids_in(html: &str) -> impl Iterator<Item = &str> {
 /// Marks a component's ids and id references for the print view, and its relative links for
 /// the page's folder, as the page's own ids and links are marked.
 fn mark_component(html: &str) -> String {
-    const IDS: [&str; 4] = [" id=\"", " for=\"", " aria-labelledby=\"", " aria-describedby=\""];
-    const URLS: [&str; 2] = [" href=\"", " src=\""];
+    const IDS: [&str; 4] = [" id", " for", " aria-labelledby", " aria-describedby"];
+    const URLS: [&str; 2] = [" href", " src"];
     let mut out = String::with_capacity(html.len() + 64);
     let mut copied = 0;
     let mut at = 0;
-    // Every attribute begins with a space: look only there.
-    while let Some(space) = html[at..].find(' ').map(|i| at + i) {
-        let rest = &html[space..];
-        let Some(attribute) = IDS.iter().chain(&URLS).find(|a| rest.starts_with(**a)) else {
-            at = space + 1;
+    // Every attribute value opens with `="`: look only there, at the name before it.
+    while let Some(equals) = memchr::memmem::find(&html.as_bytes()[at..], b"=\"").map(|i| at + i) {
+        let Some(attribute) = IDS.iter().chain(&URLS).find(|a| html[..equals].ends_with(**a)) else {
+            at = equals + 2;
             continue;
         };
-        let value = space + attribute.len();
+        let value = equals + 2;
         let end = html[value..].find('"').map_or(html.len(), |i| value + i);
         out.push_str(&html[copied..value]);
         let v = &html[value..end];
