@@ -363,9 +363,9 @@ fn shown(len: usize, at: usize, keep: Option<usize>) -> Vec<Option<usize>> {
     out
 }
 
-/// The navigation's HTML (`nav.html`), made once for all the pages that show the same one:
-/// `page.html` marks the link to the page itself, which costs far less than a template going
-/// through every entry for every page.
+/// The navigation's HTML (`nav.html`), made once for all the pages that show the same one;
+/// [`mark_current`] then marks the link to each page itself, which costs far less than a
+/// template going through every entry for every page.
 pub(crate) fn nav_html(
     theme: &Theme,
     site: &tera::Context,
@@ -379,6 +379,22 @@ pub(crate) fn nav_html(
     let mut site = site.clone();
     site.insert_value("nav", nav.clone());
     theme.render("nav.html", site, &NavContext { root })
+}
+
+/// A page's navigation: `nav` (from [`nav_html`]) with every link to the page at `url` (from
+/// the site root, as `root` leads there) marked as the current page.
+pub(crate) fn mark_current(nav: &str, root: &str, url: &str) -> String {
+    let here = format!("href=\"{}\"", crate::html::escape(&format!("{root}{url}")));
+    let mut out = String::with_capacity(nav.len() + 64);
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(nav.as_bytes(), here.as_bytes()) {
+        let end = at + here.len();
+        out.push_str(&nav[copied..end]);
+        out.push_str(r#" aria-current="page""#);
+        copied = end;
+    }
+    out.push_str(&nav[copied..]);
+    out
 }
 
 /// A page for the print view.

@@ -494,7 +494,10 @@ fn lay_out(
             let mut data = site_data.clone();
             if let Some((nav, html)) = navs.get(&tree.key(&entries, i)) {
                 data.insert_value("nav", nav.clone());
+                // Themes made before `page_nav_html` mark the page in `nav_html` themselves.
                 data.insert_value("nav_html", html.clone());
+                let marked = layout::mark_current(html.as_str().unwrap_or_default(), &root, &b.url);
+                data.insert_value("page_nav_html", tera::Value::safe_string(&marked));
             }
             let html = theme.render_bytes("page.html", data, &view, body.len() + PAGE_FRAME_BYTES)?;
             staging

@@ -98,6 +98,22 @@ fn programmes_can_add_and_drop_pages_and_navigation_follows_weight() {
 }
 
 #[test]
+fn a_page_template_that_marks_the_current_page_itself_still_marks_it_once() {
+    // Themes made before `page_nav_html` mark the link in `nav_html` as the default theme did.
+    let own = "{% extends \"base.html\" %}{% block nav %}{%- set here = 'href=\"' ~ (root ~ page.url) | escape ~ '\"' %}{{ nav_html | replace(from=here, to=(here ~ ' aria-current=\"page\"') | safe) }}{% endblock nav %}";
+    let built = Project::minimal().file("content/da-prog/theme/templates/page.html", own).build(&["da-prog"]);
+    built.assert_ok();
+    for (page, link) in
+        [("forloeb.html", "forloeb.html"), ("vaerktoejer/swot.html", "../vaerktoejer/swot.html")]
+    {
+        let html = built.html("da-prog", page);
+        assert_eq!(attrs(&html, ".site-nav a[aria-current=page]", "href"), [link], "{page}");
+        let source = std::fs::read_to_string(built.site("da-prog").join(page)).unwrap();
+        assert_eq!(source.matches("aria-current").count(), 1, "{page}");
+    }
+}
+
+#[test]
 fn section_pages_are_nested_in_the_navigation_of_their_section() {
     let built = Project::minimal().build(&["da-prog"]);
     built.assert_ok();

@@ -105,6 +105,28 @@ fn every_site_is_in_its_language_with_its_organisation_in_the_header() {
 }
 
 #[test]
+fn every_page_with_the_navigation_marks_its_own_link_there_as_the_current_page() {
+    let sites = build();
+    for id in ["randers", "aalborg", "diplomledelse", "skole-og-dagtilbud", "grundskoleforvaltningen"] {
+        let site = sites.out.path().join(id);
+        for entry in walkdir::WalkDir::new(&site) {
+            let path = entry.unwrap().into_path();
+            if path.extension().is_none_or(|e| e != "html") || path.ends_with("print.html") {
+                continue;
+            }
+            let html = Html::parse_document(&std::fs::read_to_string(&path).unwrap());
+            if texts(&html, ".site-nav").is_empty() {
+                continue;
+            }
+            let rel = path.strip_prefix(&site).unwrap().to_string_lossy().into_owned();
+            let up = "../".repeat(rel.matches('/').count());
+            let current = crate::common::attrs(&html, ".site-nav a[aria-current=page]", "href");
+            assert_eq!(current, [format!("{up}{rel}")], "{id}/{rel}");
+        }
+    }
+}
+
+#[test]
 fn the_logbook_shows_each_meeting_as_a_card_with_its_column_names() {
     // Six columns side by side are unreadable on a phone: each row is a card, every field under
     // its column's name (the names come from the table's header).
