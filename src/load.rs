@@ -156,13 +156,16 @@ pub(crate) fn parse_page(rel: &str, file: SourceFile) -> Result<PageSource, Diag
             .with_help("end the front matter with a line holding only `---`"));
     };
     let yaml = &rest[..end];
-    let front: FrontMatter = crate::yaml::parse(yaml, &file.path, 1).map_err(|d| {
-        if d.message.contains("unknown field") {
-            d.with_help("front matter may hold `title`, `weight`, `description`, and in a programme's own version of a base page `base` or `sections`")
-        } else {
-            d
-        }
-    })?;
+    let front = match plain_front_matter(yaml) {
+        Some(front) => front,
+        None => crate::yaml::parse(yaml, &file.path, 1).map_err(|d| {
+            if d.message.contains("unknown field") {
+                d.with_help("front matter may hold `title`, `weight`, `description`, and in a programme's own version of a base page `base` or `sections`")
+            } else {
+                d
+            }
+        })?,
+    };
     match (&front.title, &front.sections) {
         (Some(title), _) if title.trim().is_empty() => {
             return Err(Diagnostic::error("the page title is empty").in_file(&file.path).at(text, 2, 1));
@@ -188,6 +191,57 @@ pub(crate) fn parse_page(rel: &str, file: SourceFile) -> Result<PageSource, Diag
         body_line,
         updated,
     })
+}
+
+/// The front matter of most pages, read without a YAML parser (which was 5 % of building a
+/// large handbook): only `title:`, `weight:` and `description:` lines, each once, a title and a
+/// description of words that YAML reads as the same text (no quotes, no `:` or `#`, nothing
+/// YAML would read as a number, a boolean or null), a weight a plain whole number. `None` for
+/// anything else, which the YAML parser reads and reports on.
+fn plain_front_matter(yaml: &str) -> Option<FrontMatter> {
+    let mut front = FrontMatter {
+        title: None,
+        weight: None,
+        description: None,
+        base: None,
+        sections: None,
+        updated: None,
+    };
+    for line in yaml.lines() {
+        let (key, value) = line.split_once(':')?;
+        let value = value.strip_prefix(' ')?.trim_matches(' ');
+        let slot = match key {
+            "title" => &mut front.title,
+            "description" => &mut front.description,
+            "weight" if front.weight.is_none() => {
+                let digits = value.strip_prefix('-').unwrap_or(value);
+                let plain =
+                    digits.bytes().all(|b| b.is_ascii_digit()) && (digits == "0" || !digits.starts_with('0'));
+                front.weight = Some(value.parse().ok().filter(|_| plain)?);
+                continue;
+            }
+            _ => return None,
+        };
+        if slot.is_some() || !plain_words(value) {
+            return None;
+        }
+        *slot = Some(value.to_owned());
+    }
+    // Without a title the page is in error, which the YAML parser's reading explains.
+    front.title.is_some().then_some(front)
+}
+
+/// Text that YAML reads as the same string when written plain after `key: `: it starts with a
+/// letter, holds nothing YAML gives a meaning (quotes, `:`, `#`, brackets and the like), and is
+/// not a word YAML reads as a boolean or null.
+fn plain_words(value: &str) -> bool {
+    const SPECIAL: &[char] =
+        &['#', ':', '{', '}', '[', ']', ',', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '\\', '\t'];
+    const WORDS: [&str; 10] = ["true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"];
+    value.chars().next().is_some_and(char::is_alphabetic)
+        && !value.contains(SPECIAL)
+        && !value.chars().any(char::is_control)
+        && !WORDS.iter().any(|w| value.eq_ignore_ascii_case(w))
 }
 
 /// Reads one layer folder. Problems are collected; files with problems are left out. The folder
@@ -474,6 +528,68 @@ mod tests {
         assert_eq!(p.front.weight, Some(3));
         assert_eq!(p.body, "# Body\n");
         assert_eq!(p.body_line, 5);
+    }
+
+    /// What the YAML parser makes of front matter, in the fields the plain reader fills.
+    fn parsed(yaml: &str) -> Option<(Option<String>, Option<i64>, Option<String>)> {
+        let front: super::FrontMatter = crate::yaml::parse(yaml, std::path::Path::new("a.md"), 1).ok()?;
+        let rest = front.base.is_some() || front.sections.is_some() || front.updated.is_some();
+        (!rest).then_some((front.title, front.weight, front.description))
+    }
+
+    #[test]
+    fn plain_front_matter_is_read_without_the_yaml_parser_and_the_rest_with_it() {
+        let plain = "title: Forløbet – trin for trin\nweight: -20\ndescription: Sådan går et år\n";
+        let front = super::plain_front_matter(plain).unwrap();
+        assert_eq!(front.title.as_deref(), Some("Forløbet – trin for trin"));
+        assert_eq!(front.weight, Some(-20));
+        assert_eq!(front.description.as_deref(), Some("Sådan går et år"));
+        for yaml in [
+            "title: 'Quoted'\n",
+            "title: SWOT: styrker\n",
+            "title: yes\n",
+            "title: Null\n",
+            "title: 2026\n",
+            "weight: 010\n",
+            "weight: 1.5\n",
+            "title: A\ntitle: B\n",
+            "title: A # a comment\n",
+            "title: A\n\nweight: 2\n",
+            "title: Long\n  and wrapped\n",
+            "title: A\nbase: abc\n",
+            "title: A\nupdated: 2026-01-01\n",
+            "colour: red\n",
+        ] {
+            assert!(super::plain_front_matter(yaml).is_none(), "{yaml:?} is for the YAML parser");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the plain reader accepts, the YAML parser reads the same.
+        #[test]
+        fn the_plain_reader_agrees_with_the_yaml_parser(
+            lines in proptest::collection::vec(
+                (
+                    "(title|weight|description|base|titel)",
+                    "[ ]{0,2}",
+                    proptest::prop_oneof![
+                        "[-+0-9a-zA-ZæøåÄÖ .,:#'\"!&*?~|>()%@\u{a0}–]{0,12}",
+                        "[a-zA-ZæøåÄÖ][-a-zA-Z0-9æøå .,?()–\u{a0}]{0,10}",
+                        "-?[0-9]{1,3}",
+                    ],
+                ),
+                0..4,
+            )
+        ) {
+            let yaml: String = lines.iter().map(|(k, gap, v)| format!("{k}:{gap}{v}\n")).collect();
+            if let Some(front) = super::plain_front_matter(&yaml) {
+                proptest::prop_assert_eq!(
+                    Some((front.title, front.weight, front.description)),
+                    parsed(&yaml),
+                    "{:?}", yaml
+                );
+            }
+        }
     }
 
     #[test]
