@@ -528,13 +528,12 @@ fn mark_component(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut copied = 0;
     let mut at = 0;
-    // Every attribute value opens with `="`: look only there, at the name before it.
-    while let Some(equals) = memchr::memmem::find(&html.as_bytes()[at..], b"=\"").map(|i| at + i) {
-        let Some(attribute) = IDS.iter().chain(&URLS).find(|a| html[..equals].ends_with(**a)) else {
-            at = equals + 2;
-            continue;
-        };
-        let value = equals + 2;
+    // Every attribute value opens with `="`: look only at quotes, and at the name before `=`.
+    while let Some(quote) = memchr::memchr(b'"', &html.as_bytes()[at..]).map(|i| at + i) {
+        at = quote + 1;
+        let Some(name) = html[..quote].strip_suffix('=') else { continue };
+        let Some(attribute) = IDS.iter().chain(&URLS).find(|a| name.ends_with(**a)) else { continue };
+        let value = quote + 1;
         let end = html[value..].find('"').map_or(html.len(), |i| value + i);
         out.push_str(&html[copied..value]);
         let v = &html[value..end];
@@ -557,7 +556,8 @@ fn mark_component(html: &str) -> String {
             out.push_str(v);
         }
         copied = end;
-        at = end;
+        // Past the closing quote.
+        at = (end + 1).min(html.len());
     }
     out.push_str(&html[copied..]);
     out
@@ -610,6 +610,11 @@ mod tests {
             format!(
                 r##"<form id="{M}ws-a" aria-labelledby="{M}t {M}d"><label for="{M}f">x</label><a href="{F}../calendar/k.ics">k</a><a href="#{A}ws-a">a</a><a href="https://x.dk">x</a></form>"##
             )
+        );
+        // Values that end in `=`, text that looks like an attribute, a quote never closed.
+        assert_eq!(
+            mark_component(r#"<i data-q="a=" id="b">c id="d"</i><a href="e"#),
+            format!(r#"<i data-q="a=" id="{M}b">c id="{M}d"</i><a href="{F}e"#)
         );
     }
 }
