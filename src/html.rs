@@ -29,25 +29,42 @@ pub(crate) fn unescape(html: &str) -> String {
 /// Turns heading text into an id: lower case, a-z0-9 and hyphens, Danish and Swedish letters
 /// folded (`Første møde` -> `forste-mode`), so anchors are stable and need no escaping.
 pub(crate) fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    let mut out = String::with_capacity(text.len());
+    // A hyphen is due before the next letter or digit: runs of other characters become one,
+    // and none stands first or last.
+    let mut due = false;
+    let mut add = |c: char| {
         let folded = match c {
             'æ' | 'ä' => "ae",
             'ø' | 'ö' => "o",
             'å' | 'à' | 'á' | 'â' => "a",
             'é' | 'è' | 'ê' => "e",
             'ü' => "u",
-            c if c.is_ascii_alphanumeric() => {
-                out.push(c);
-                continue;
+            // Kept as it is.
+            c if c.is_ascii_alphanumeric() => "",
+            _ => {
+                due = true;
+                return;
             }
-            _ => "-",
         };
-        out.push_str(folded);
+        if due && !out.is_empty() {
+            out.push('-');
+        }
+        due = false;
+        if folded.is_empty() {
+            out.push(c);
+        } else {
+            out.push_str(folded);
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            add(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut add);
+        }
     }
-    let parts: Vec<&str> = out.split('-').filter(|p| !p.is_empty()).collect();
-    let slug = parts.join("-");
-    if slug.is_empty() { "section".to_owned() } else { slug }
+    if out.is_empty() { "section".to_owned() } else { out }
 }
 
 #[cfg(test)]
@@ -60,6 +77,29 @@ mod tests {
         assert_eq!(slug("Så går programmet till"), "sa-gar-programmet-till");
         assert_eq!(slug("Mål & værdi!"), "mal-vaerdi");
         assert_eq!(slug("???"), "section");
+    }
+
+    proptest::proptest! {
+        /// The slug is the folded text's runs of letters and digits joined by single hyphens.
+        #[test]
+        fn a_slug_is_the_runs_of_folded_letters_and_digits(text in "[a-zA-Z0-9 æøåÆØÅäöÄÖéèêüàáâİß.,&!?-]{0,16}") {
+            let folded: String = text
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| match c {
+                    'æ' | 'ä' => "ae".to_owned(),
+                    'ø' | 'ö' => "o".to_owned(),
+                    'å' | 'à' | 'á' | 'â' => "a".to_owned(),
+                    'é' | 'è' | 'ê' => "e".to_owned(),
+                    'ü' => "u".to_owned(),
+                    c if c.is_ascii_alphanumeric() => c.to_string(),
+                    _ => "-".to_owned(),
+                })
+                .collect();
+            let runs: Vec<&str> = folded.split('-').filter(|p| !p.is_empty()).collect();
+            let expected = if runs.is_empty() { "section".to_owned() } else { runs.join("-") };
+            proptest::prop_assert_eq!(slug(&text), expected);
+        }
     }
 
     #[test]
