@@ -119,7 +119,7 @@ pub(crate) fn read_text(path: &Path) -> Result<SourceFile, Diagnostic> {
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     file.read_to_end(&mut bytes).map_err(cannot_read)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
         Diagnostic::error("the file is not valid UTF-8 text")
@@ -127,9 +127,12 @@ pub(crate) fn read_text(path: &Path) -> Result<SourceFile, Diagnostic> {
             .at_offset(&prefix, valid)
             .with_help("save the file as UTF-8 (most editors have it under \"Save with encoding\")")
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text =
-        if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() };
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
     let modified = meta
         .modified()
         .ok()
@@ -178,19 +181,14 @@ pub(crate) fn parse_page(rel: &str, file: SourceFile) -> Result<PageSource, Diag
         }
         _ => {}
     }
-    let body_start = 4 + end + 4; // "---\n" + yaml + "---\n"
-    let body = text.get(body_start.min(text.len())..).unwrap_or("").to_owned();
-    let body_line = text[..body_start.min(text.len())].matches('\n').count() + 1;
+    let body_start = (4 + end + 4).min(text.len()); // "---\n" + yaml + "---\n"
+    let body_line = text[..body_start].matches('\n').count() + 1;
+    let front_text = yaml.to_owned();
     let updated = front.updated.map(|d| d.0.0).or(file.modified);
-    Ok(PageSource {
-        rel: rel.to_owned(),
-        file: file.path,
-        front,
-        front_text: yaml.to_owned(),
-        body,
-        body_line,
-        updated,
-    })
+    // The body is the file's text after the front matter, kept where it was read.
+    let mut body = file.text;
+    body.drain(..body_start);
+    Ok(PageSource { rel: rel.to_owned(), file: file.path, front, front_text, body, body_line, updated })
 }
 
 /// The front matter of most pages, read without a YAML parser (which was 5 % of building a
