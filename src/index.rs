@@ -367,6 +367,8 @@ struct Words<'a> {
     sections: Vec<Vec<(u32, u32)>>,
     /// Per word number: the last section it was met in and its place in that section's list.
     last: Vec<(usize, u32)>,
+    /// A word with capitals, in lower case while it is looked up.
+    lowered: String,
 }
 
 impl<'a> Words<'a> {
@@ -375,11 +377,24 @@ impl<'a> Words<'a> {
         *self.numbers.entry(word).or_insert(next)
     }
 
+    /// The number of a word with capitals, which [`words`] would give in lower case; copied
+    /// only when the site has not met it before (most such words start a sentence).
+    fn number_lowered(&mut self, word: &str) -> u32 {
+        lower_case_into(word, &mut self.lowered);
+        match self.numbers.get(self.lowered.as_str()) {
+            Some(&n) => n,
+            None => self.number(Cow::Owned(self.lowered.clone())),
+        }
+    }
+
     fn add(&mut self, text: &'a str, weight: u32) {
         // The count of sections names the open one (the last), and is never 0 while one is open.
         let section_number = self.sections.len();
-        for word in words(text) {
-            let n = self.number(word);
+        let mut at = 0;
+        while let Some((start, end, upper)) = next_word(text, at) {
+            at = end;
+            let word = &text[start..end];
+            let n = if upper { self.number_lowered(word) } else { self.number(Cow::Borrowed(word)) };
             let Some(section) = self.sections.last_mut() else { continue };
             if self.last.len() <= n as usize {
                 self.last.resize(n as usize + 1, (0, 0));
@@ -404,6 +419,26 @@ impl<'a> Words<'a> {
                 *word = renumbered[*word as usize];
             }
             self.sections.push(section);
+        }
+    }
+}
+
+/// `word` in lower case, as `str::to_lowercase` makes it, into `out` (cleared first): ASCII and
+/// Latin-1 letters without Unicode's tables (À-Þ but × are the capitals, 32 below their small
+/// letters), other words through them.
+fn lower_case_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            'A'..='Z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => {
+                out.push(char::from_u32(u32::from(c) + 32).unwrap_or(c));
+            }
+            '\0'..='\u{FF}' => out.push(c),
+            _ => {
+                out.clear();
+                out.push_str(&word.to_lowercase());
+                return;
+            }
         }
     }
 }
@@ -755,6 +790,15 @@ mod tests {
                 .collect();
             let got: Vec<String> = words(&text).map(std::borrow::Cow::into_owned).collect();
             proptest::prop_assert_eq!(got, expected);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_lower_cased_as_unicode_does(word in "[a-zA-Z0-9À-ÿĀ-ſΑ-ωΣİ]{0,12}") {
+            let mut lowered = String::new();
+            super::lower_case_into(&word, &mut lowered);
+            proptest::prop_assert_eq!(lowered, word.to_lowercase());
         }
     }
 
