@@ -244,13 +244,14 @@ const SNIPPET: usize = 110;
 #[derive(Serialize)]
 struct Doc(usize, String, String, String);
 
-#[derive(Serialize)]
+/// The index file, its fields in the order written.
 struct IndexFile<'a> {
     lang: &'static str,
     /// Per page: URL and title.
     pages: Vec<[&'a str; 2]>,
-    /// Per section: page number, anchor (empty for the page's top), heading, snippet.
-    docs: Vec<Doc>,
+    /// Per section: page number, anchor (empty for the page's top), heading, snippet. Written
+    /// as JSON while the pages are read, a run of pages to each buffer.
+    docs: Vec<Vec<u8>>,
     /// Stem -> the word forms in the site with that stem (other than the stem itself), each
     /// written as the ending after the stem, or in full after `~` where it does not start
     /// with the stem.
@@ -271,6 +272,65 @@ struct IndexFile<'a> {
     phr: Vec<(String, usize)>,
     /// Question words, which say nothing about what a question asks.
     q: &'a [String],
+}
+
+impl IndexFile<'_> {
+    /// The file as one JSON object onto `js`; the two long fields, `docs` (written already) and
+    /// `index` (written here by all threads, a stem each), are joined from their parts, so the
+    /// megabytes of a large site are not written by one thread alone.
+    fn write(&self, js: &mut Vec<u8>) -> serde_json::Result<()> {
+        let index: Vec<Vec<u8>> = self
+            .index
+            .par_iter()
+            .map(|(stem, postings)| {
+                let mut entry = serde_json::to_vec(stem)?;
+                entry.push(b':');
+                serde_json::to_writer(&mut entry, postings)?;
+                Ok(entry)
+            })
+            .collect::<serde_json::Result<_>>()?;
+        let field = |js: &mut Vec<u8>, name: &str| {
+            js.extend_from_slice(if js.ends_with(b"{") { b"\"" } else { b",\"" });
+            js.extend_from_slice(name.as_bytes());
+            js.extend_from_slice(b"\":");
+        };
+        js.push(b'{');
+        field(js, "lang");
+        serde_json::to_writer(&mut *js, self.lang)?;
+        field(js, "pages");
+        serde_json::to_writer(&mut *js, &self.pages)?;
+        field(js, "docs");
+        join(js, b'[', &self.docs, b']');
+        field(js, "stems");
+        serde_json::to_writer(&mut *js, &self.stems)?;
+        field(js, "stop");
+        serde_json::to_writer(&mut *js, &self.stop)?;
+        field(js, "keys");
+        serde_json::to_writer(&mut *js, &self.keys)?;
+        field(js, "index");
+        join(js, b'{', &index, b'}');
+        field(js, "syn");
+        serde_json::to_writer(&mut *js, &self.syn)?;
+        field(js, "phr");
+        serde_json::to_writer(&mut *js, &self.phr)?;
+        field(js, "q");
+        serde_json::to_writer(&mut *js, self.q)?;
+        js.push(b'}');
+        Ok(())
+    }
+}
+
+/// `parts` (each empty or JSON values joined by commas) joined by commas between `open` and
+/// `close`.
+fn join(js: &mut Vec<u8>, open: u8, parts: &[Vec<u8>], close: u8) {
+    js.push(open);
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        if js.last() != Some(&open) {
+            js.push(b',');
+        }
+        js.extend_from_slice(part);
+    }
+    js.push(close);
 }
 
 /// The words of a site's search beside its text: synonyms, and question words.
@@ -446,7 +506,8 @@ fn lower_case_into(word: &str, out: &mut String) {
 /// Pages read by one thread: their words and sections, numbered among themselves.
 struct Run<'a> {
     words: Words<'a>,
-    docs: Vec<Doc>,
+    /// Their sections' docs as JSON, joined by commas.
+    docs: Vec<u8>,
 }
 
 /// Reads the sections of `pages`, the first of which is page number `first` of the site.
@@ -468,7 +529,12 @@ fn read_run<'a>(first: usize, pages: &'a [SearchPage<'a>]) -> Run<'a> {
             if n > 0 && heading.is_empty() && section.text.trim().is_empty() {
                 continue;
             }
-            docs.push(Doc(page_number, anchor, heading.to_owned(), snippet(&section.text)));
+            if !docs.is_empty() {
+                docs.push(b',');
+            }
+            // Plain strings and numbers: serialising cannot fail.
+            let doc = Doc(page_number, anchor, heading.to_owned(), snippet(&section.text));
+            serde_json::to_writer(&mut docs, &doc).ok();
             words_of_run.sections.push(Vec::new());
             // The page title belongs to the page's first section only, so one page does not
             // flood the results with all its sections.
@@ -490,11 +556,11 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
     // then joined in page order, so words keep the numbers they would have got in one pass.
     let runs: Vec<Run> =
         pages.par_chunks(RUN_PAGES).enumerate().map(|(i, run)| read_run(i * RUN_PAGES, run)).collect();
-    let mut docs = Vec::new();
+    let mut docs = Vec::with_capacity(runs.len());
     let mut site = Words::default();
     for run in runs {
         site.append(run.words);
-        docs.extend(run.docs);
+        docs.push(run.docs);
     }
     let mut vocabulary: Vec<&str> = vec![""; site.numbers.len()];
     for (word, &n) in &site.numbers {
@@ -603,7 +669,7 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
     // twice). Serialising plain strings and numbers cannot fail.
     let prefix = b"window.HANDBOOK_SEARCH = ";
     let mut js = prefix.to_vec();
-    if serde_json::to_writer(&mut js, &file).is_err() {
+    if file.write(&mut js).is_err() {
         js.truncate(prefix.len());
         js.extend_from_slice(b"{}");
     }
