@@ -425,6 +425,9 @@ struct Words<'a> {
     numbers: FxHashMap<Cow<'a, str>, u32>,
     /// Per section: word number and weight, once per word.
     sections: Vec<Vec<(u32, u32)>>,
+    /// The section being read, if one is: copied into `sections`, at its size, when it ends
+    /// (the buffer is kept for the next).
+    open: Option<Vec<(u32, u32)>>,
     /// Per word number: the last section it was met in and its place in that section's list.
     last: Vec<(usize, u32)>,
     /// A word with capitals, in lower case while it is looked up.
@@ -448,14 +451,14 @@ impl<'a> Words<'a> {
     }
 
     fn add(&mut self, text: &'a str, weight: u32) {
-        // The count of sections names the open one (the last), and is never 0 while one is open.
-        let section_number = self.sections.len();
+        // The count of sections with the open one names it, and is never 0.
+        let section_number = self.sections.len() + 1;
         let mut at = 0;
         while let Some((start, end, upper)) = next_word(text, at) {
             at = end;
             let word = &text[start..end];
             let n = if upper { self.number_lowered(word) } else { self.number(Cow::Borrowed(word)) };
-            let Some(section) = self.sections.last_mut() else { continue };
+            let Some(section) = self.open.as_mut() else { continue };
             if self.last.len() <= n as usize {
                 self.last.resize(n as usize + 1, (0, 0));
             }
@@ -467,6 +470,20 @@ impl<'a> Words<'a> {
                 }
             }
         }
+    }
+
+    /// Ends the open section, if any, and opens a new one.
+    fn open_section(&mut self) {
+        let buffer = self.close_section();
+        self.open = Some(buffer);
+    }
+
+    /// Ends the open section, if any; returns the emptied buffer.
+    fn close_section(&mut self) -> Vec<(u32, u32)> {
+        let Some(mut open) = self.open.take() else { return Vec::new() };
+        self.sections.push(open.as_slice().to_vec());
+        open.clear();
+        open
     }
 
     /// Appends `other`'s words and sections, its words renumbered as met after this one's.
@@ -535,7 +552,7 @@ fn read_run<'a>(first: usize, pages: &'a [SearchPage<'a>]) -> Run<'a> {
             // Plain strings and numbers: serialising cannot fail.
             let doc = Doc(page_number, anchor, heading.to_owned(), snippet(&section.text));
             serde_json::to_writer(&mut docs, &doc).ok();
-            words_of_run.sections.push(Vec::new());
+            words_of_run.open_section();
             // The page title belongs to the page's first section only, so one page does not
             // flood the results with all its sections.
             let title = if n == 0 { page.title } else { "" };
@@ -544,6 +561,7 @@ fn read_run<'a>(first: usize, pages: &'a [SearchPage<'a>]) -> Run<'a> {
             }
         }
     }
+    words_of_run.close_section();
     Run { words: words_of_run, docs }
 }
 
