@@ -172,7 +172,8 @@ impl Staging {
                 fs::remove_file(&path)?;
             }
         }
-        remove_empty_dirs(&t.dir)?;
+        let dirs = t.dirs.into_inner().unwrap_or_else(|e| e.into_inner());
+        remove_empty_dirs(&t.dir, &dirs, &written)?;
         swap_in(&self.out, &self.id, &t.dir)?;
         Ok(live)
     }
@@ -278,12 +279,27 @@ fn create_parent(dir: &Path, path: &str) -> io::Result<()> {
     fs::create_dir_all(&full)
 }
 
-/// Removes the folders under `dir` that hold nothing (a site never has empty folders).
-fn remove_empty_dirs(dir: &Path) -> io::Result<()> {
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
-        let entry = entry.map_err(io::Error::other)?;
-        if entry.file_type().is_dir() && fs::read_dir(entry.path())?.next().is_none() {
-            fs::remove_dir(entry.path())?;
+/// Removes the folders under `dir` that hold nothing (a site never has empty folders): of the
+/// folders known there (`dirs`), those above no file this build wrote, deepest first. The rest
+/// hold a file, so only these need a look (a rebuild of thousands of pages has none).
+fn remove_empty_dirs(dir: &Path, dirs: &HashSet<String>, written: &HashSet<String>) -> io::Result<()> {
+    let mut holding: HashSet<&str> = HashSet::new();
+    for path in written {
+        let mut at = path.as_str();
+        while let Some((parent, _)) = at.rsplit_once('/') {
+            if !holding.insert(parent) {
+                break;
+            }
+            at = parent;
+        }
+    }
+    let mut empty: Vec<&String> = dirs.iter().filter(|d| !holding.contains(d.as_str())).collect();
+    empty.sort_by_key(|d| std::cmp::Reverse(d.matches('/').count()));
+    for rel in empty {
+        let path = dir.join(rel);
+        // A folder this build put a file in place of is gone already.
+        if path.is_dir() && fs::read_dir(&path)?.next().is_none() {
+            fs::remove_dir(&path)?;
         }
     }
     Ok(())
@@ -398,6 +414,50 @@ mod tests {
             write_site(out.path(), "a", &files(build)).unwrap();
             for (path, text) in build {
                 assert_eq!(std::fs::read_to_string(out.path().join("a").join(path)).unwrap(), *text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// After any series of builds, the site holds exactly the last build's files, and no
+        /// folder that holds nothing.
+        #[test]
+        fn a_site_holds_exactly_what_its_build_wrote(
+            builds in proptest::collection::vec(
+                proptest::sample::subsequence(vec!["a", "a/b", "a/b/c", "a/d", "e", "e/a", "f/g/h"], 0..5),
+                1..6,
+            )
+        ) {
+            let out = tempfile::tempdir().unwrap();
+            for build in builds {
+                // A build never has a file where it has a folder.
+                let build: Vec<&str> = build
+                    .iter()
+                    .filter(|f| !build.iter().any(|g| g.starts_with(&format!("{f}/"))))
+                    .copied()
+                    .collect();
+                // Nor is it empty (a site has at least its front page and stylesheet).
+                if build.is_empty() {
+                    continue;
+                }
+                let list: Vec<(&str, &str)> = build.iter().map(|f| (*f, *f)).collect();
+                write_site(out.path(), "s", &files(&list)).unwrap();
+                let site = out.path().join("s");
+                let mut found = Vec::new();
+                for entry in walkdir::WalkDir::new(&site).min_depth(1) {
+                    let entry = entry.unwrap();
+                    let rel = entry.path().strip_prefix(&site).unwrap().to_string_lossy().replace('\\', "/");
+                    if entry.file_type().is_dir() {
+                        proptest::prop_assert!(std::fs::read_dir(entry.path()).unwrap().next().is_some(), "{} is empty", rel);
+                    } else {
+                        proptest::prop_assert_eq!(std::fs::read_to_string(entry.path()).unwrap(), rel.clone());
+                        found.push(rel);
+                    }
+                }
+                found.sort();
+                let mut expected: Vec<String> = build.iter().map(|f| (*f).to_owned()).collect();
+                expected.sort();
+                proptest::prop_assert_eq!(found, expected);
             }
         }
     }
