@@ -317,6 +317,10 @@ impl IndexFile<'_> {
                 Ok(entry)
             })
             .collect::<serde_json::Result<_>>()?;
+        // Room for the long fields and a guess at the short ones, so megabytes are not copied
+        // as the file grows.
+        let long: usize = self.docs.iter().chain(&index).map(Vec::len).sum();
+        js.reserve(long + self.pages.len() * 64 + 64 * 1024);
         let field = |js: &mut Vec<u8>, name: &str| {
             js.extend_from_slice(if js.ends_with(b"{") { b"\"" } else { b",\"" });
             js.extend_from_slice(name.as_bytes());
@@ -600,8 +604,8 @@ fn read_run<'a>(first: usize, pages: &'a [SearchPage<'a>]) -> Run<'a> {
 /// Pages per run read by one thread: enough runs for the threads to share the work evenly.
 const RUN_PAGES: usize = 64;
 
-/// Builds the index script.
-pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a SearchWords) -> String {
+/// Builds the index script (UTF-8: JSON from strings).
+pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a SearchWords) -> Vec<u8> {
     // Splitting the texts into words is most of the work: runs of pages are read in parallel,
     // then joined in page order, so words keep the numbers they would have got in one pass.
     let runs: Vec<Run> =
@@ -724,7 +728,7 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
         js.extend_from_slice(b"{}");
     }
     js.extend_from_slice(b";\n");
-    String::from_utf8(js).unwrap_or_default()
+    js
 }
 
 #[cfg(test)]
@@ -748,7 +752,7 @@ mod tests {
 
     /// The index of Danish `pages`, as `search.js` reads it.
     fn index_json(pages: &[super::SearchPage], search: &super::SearchWords) -> serde_json::Value {
-        let js = build(Lang::Danish, pages, search);
+        let js = String::from_utf8(build(Lang::Danish, pages, search)).unwrap();
         let json = js.strip_prefix("window.HANDBOOK_SEARCH = ").and_then(|j| j.strip_suffix(";\n")).unwrap();
         serde_json::from_str(json).unwrap()
     }

@@ -540,7 +540,7 @@ fn print_view(
 }
 
 /// The site's search index.
-fn search_index(r: &Resolved, pages: &[Built], search: &SearchWords) -> String {
+fn search_index(r: &Resolved, pages: &[Built], search: &SearchWords) -> Vec<u8> {
     let search_pages: Vec<crate::index::SearchPage> = pages
         .iter()
         .map(|b| crate::index::SearchPage {
