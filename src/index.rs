@@ -80,8 +80,11 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
         let word = &text[start..end];
         Some(match upper {
             false => Cow::Borrowed(word),
-            true if word.is_ascii() => Cow::Owned(word.to_ascii_lowercase()),
-            true => Cow::Owned(word.to_lowercase()),
+            true => {
+                let mut lowered = String::with_capacity(word.len());
+                lower_case_into(word, &mut lowered);
+                Cow::Owned(lowered)
+            }
         })
     })
 }
