@@ -128,12 +128,14 @@ impl Staging {
                     create_parent(&t.dir, path)?;
                     lock(&t.dirs).insert(parent.to_owned());
                 }
-                let written = match overwrite(&full, write) {
+                // A file the earlier build did not leave is new: no old length to look up.
+                let earlier = t.earlier.contains(path);
+                let written = match overwrite(&full, write, earlier) {
                     Ok(n) => n,
                     // An earlier build left a folder where this file goes.
                     Err(_) if full.is_dir() => {
                         fs::remove_dir_all(&full)?;
-                        overwrite(&full, write)?
+                        overwrite(&full, write, earlier)?
                     }
                     Err(e) => return Err(e),
                 };
@@ -182,9 +184,15 @@ impl Staging {
 /// Writes over the file's old content and cuts off what is left of it, if anything; returns
 /// the new length. Truncating first would free the file's blocks and allocate them again; where
 /// the file system discards freed blocks (`-o discard`), every truncation waits for the disk.
-fn overwrite(path: &Path, write: &dyn Fn(&mut dyn Write) -> io::Result<()>) -> io::Result<u64> {
-    let file = fs::OpenOptions::new().write(true).create(true).truncate(false).open(path)?;
-    let old_len = file.metadata()?.len();
+/// A file not `earlier` in the folder is opened truncating instead (new, unless something else
+/// put it there), which spares a first build a look at each file's length.
+fn overwrite(
+    path: &Path,
+    write: &dyn Fn(&mut dyn Write) -> io::Result<()>,
+    earlier: bool,
+) -> io::Result<u64> {
+    let file = fs::OpenOptions::new().write(true).create(true).truncate(!earlier).open(path)?;
+    let old_len = if earlier { file.metadata()?.len() } else { 0 };
     let mut out = Counter { inner: io::BufWriter::new(file), count: 0 };
     write(&mut out)?;
     let file = out.inner.into_inner().map_err(io::IntoInnerError::into_error)?;
