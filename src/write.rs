@@ -17,7 +17,7 @@
 //! deleted at any time; it is never published, and only its owner may open it, so a web server
 //! serving the output folder as it is does not serve old builds.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -73,8 +73,9 @@ pub(crate) struct Staging {
 /// Where a writing build puts its files, and what the folder held before.
 struct Target {
     dir: PathBuf,
-    /// Files of an earlier build still in the folder; those not written again are removed.
-    earlier: HashSet<String>,
+    /// Files of an earlier build still in the folder, with their lengths; those not written
+    /// again are removed.
+    earlier: HashMap<String, u64>,
     /// Folders known to exist, so each is created once.
     dirs: Mutex<HashSet<String>>,
     written: Mutex<HashSet<String>>,
@@ -88,7 +89,7 @@ impl Staging {
             owner_only(&spares)?;
             recover(out, id)?;
             let dir = spare(out, id);
-            let mut earlier = HashSet::new();
+            let mut earlier = HashMap::new();
             let mut dirs = HashSet::from([String::new()]);
             if dir.is_dir() {
                 survey(&dir, &mut earlier, &mut dirs)?;
@@ -128,8 +129,8 @@ impl Staging {
                     create_parent(&t.dir, path)?;
                     lock(&t.dirs).insert(parent.to_owned());
                 }
-                // A file the earlier build did not leave is new: no old length to look up.
-                let earlier = t.earlier.contains(path);
+                // The length of the earlier build's file, known from the survey.
+                let earlier = t.earlier.get(path).copied();
                 let written = match overwrite(&full, write, earlier) {
                     Ok(n) => n,
                     // An earlier build left a folder where this file goes.
@@ -167,7 +168,7 @@ impl Staging {
         let live = self.out.join(&self.id);
         let Some(t) = self.target.take() else { return Ok(live) };
         let written = t.written.into_inner().unwrap_or_else(|e| e.into_inner());
-        for stale in t.earlier.difference(&written) {
+        for stale in t.earlier.keys().filter(|f| !written.contains(*f)) {
             let path = t.dir.join(stale);
             // Gone already, or this build put a folder there (or in place of a folder above it).
             if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
@@ -184,15 +185,16 @@ impl Staging {
 /// Writes over the file's old content and cuts off what is left of it, if anything; returns
 /// the new length. Truncating first would free the file's blocks and allocate them again; where
 /// the file system discards freed blocks (`-o discard`), every truncation waits for the disk.
-/// A file not `earlier` in the folder is opened truncating instead (new, unless something else
-/// put it there), which spares a first build a look at each file's length.
+/// `earlier` is the old file's length as the survey of the folder found it (no one else writes
+/// there: the folder is the command's own, closed to others); a file the earlier build did not
+/// leave is opened truncating instead (new, unless something else put it there).
 fn overwrite(
     path: &Path,
     write: &dyn Fn(&mut dyn Write) -> io::Result<()>,
-    earlier: bool,
+    earlier: Option<u64>,
 ) -> io::Result<u64> {
-    let file = fs::OpenOptions::new().write(true).create(true).truncate(!earlier).open(path)?;
-    let old_len = if earlier { file.metadata()?.len() } else { 0 };
+    let file = fs::OpenOptions::new().write(true).create(true).truncate(earlier.is_none()).open(path)?;
+    let old_len = earlier.unwrap_or(0);
     let mut out = Counter { inner: io::BufWriter::new(file), count: 0 };
     write(&mut out)?;
     let file = out.inner.into_inner().map_err(io::IntoInnerError::into_error)?;
@@ -241,32 +243,37 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// out of the folder, are removed, and so are files with other names elsewhere (hard links, as
 /// `cp -al` or `rsync --link-dest` make to publish a site): writing over them would change the
 /// published copy.
-fn survey(dir: &Path, files: &mut HashSet<String>, dirs: &mut HashSet<String>) -> io::Result<()> {
+fn survey(dir: &Path, files: &mut HashMap<String, u64>, dirs: &mut HashSet<String>) -> io::Result<()> {
     for entry in walkdir::WalkDir::new(dir).min_depth(1) {
         let entry = entry.map_err(io::Error::other)?;
         let rel = entry.path().strip_prefix(dir).map_err(io::Error::other)?;
         let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
         let kind = entry.file_type();
-        if kind.is_symlink() || (kind.is_file() && shared(&entry)?) {
-            fs::remove_file(entry.path())?;
-        } else if kind.is_dir() {
+        if kind.is_dir() {
             dirs.insert(rel);
-        } else {
-            files.insert(rel);
+            continue;
+        }
+        let meta = if kind.is_symlink() { None } else { Some(entry.metadata().map_err(io::Error::other)?) };
+        match meta {
+            Some(meta) if !shared(&meta) => {
+                files.insert(rel, meta.len());
+            }
+            _ => fs::remove_file(entry.path())?,
         }
     }
     Ok(())
 }
 
+/// A file with other names elsewhere.
 #[cfg(unix)]
-fn shared(entry: &walkdir::DirEntry) -> io::Result<bool> {
+fn shared(meta: &fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
-    Ok(entry.metadata().map_err(io::Error::other)?.nlink() > 1)
+    meta.nlink() > 1
 }
 
 #[cfg(not(unix))]
-fn shared(_: &walkdir::DirEntry) -> io::Result<bool> {
-    Ok(false)
+fn shared(_: &fs::Metadata) -> bool {
+    false
 }
 
 /// Creates the folders above `path` inside `dir`, removing a file an earlier build left where
@@ -427,8 +434,8 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// After any series of builds, the site holds exactly the last build's files, and no
-        /// folder that holds nothing.
+        /// After any series of builds, the site holds exactly the last build's files, each with
+        /// its text in full (longer or shorter than before), and no folder that holds nothing.
         #[test]
         fn a_site_holds_exactly_what_its_build_wrote(
             builds in proptest::collection::vec(
@@ -437,7 +444,9 @@ mod tests {
             )
         ) {
             let out = tempfile::tempdir().unwrap();
-            for build in builds {
+            for (n, build) in builds.iter().enumerate() {
+                // A file's text is its name, longer in some builds than in others.
+                let text = |f: &str| format!("{f}{}", "!".repeat(n % 3 * 5));
                 // A build never has a file where it has a folder.
                 let build: Vec<&str> = build
                     .iter()
@@ -448,7 +457,8 @@ mod tests {
                 if build.is_empty() {
                     continue;
                 }
-                let list: Vec<(&str, &str)> = build.iter().map(|f| (*f, *f)).collect();
+                let texts: Vec<String> = build.iter().map(|f| text(f)).collect();
+                let list: Vec<(&str, &str)> = build.iter().copied().zip(texts.iter().map(String::as_str)).collect();
                 write_site(out.path(), "s", &files(&list)).unwrap();
                 let site = out.path().join("s");
                 let mut found = Vec::new();
@@ -458,7 +468,7 @@ mod tests {
                     if entry.file_type().is_dir() {
                         proptest::prop_assert!(std::fs::read_dir(entry.path()).unwrap().next().is_some(), "{} is empty", rel);
                     } else {
-                        proptest::prop_assert_eq!(std::fs::read_to_string(entry.path()).unwrap(), rel.clone());
+                        proptest::prop_assert_eq!(std::fs::read_to_string(entry.path()).unwrap(), text(&rel));
                         found.push(rel);
                     }
                 }
