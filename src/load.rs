@@ -107,7 +107,7 @@ pub(crate) fn read_text(path: &Path) -> Result<SourceFile, Diagnostic> {
     let cannot_read =
         |e: std::io::Error| Diagnostic::error(format!("cannot read the file: {e}")).in_file(path);
     // One open and one look at the file's size and date, for a read of exactly that size.
-    let mut file = fs::File::open(path).map_err(cannot_read)?;
+    let file = fs::File::open(path).map_err(cannot_read)?;
     let meta = file.metadata().map_err(cannot_read)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(format!(
@@ -118,7 +118,8 @@ pub(crate) fn read_text(path: &Path) -> Result<SourceFile, Diagnostic> {
         .in_file(path));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    file.read_to_end(&mut bytes).map_err(cannot_read)?;
+    // Through `take`: `File`'s own `read_to_end` asks the system for the file's size again.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
     // Checked with SIMD instructions (the standard library's check went byte by byte through much
     // of a page with å, æ, ä or ö), and by the standard check only to say where a file goes wrong.
     let mut text = match simdutf8::basic::from_utf8(&bytes) {
