@@ -129,9 +129,11 @@ impl Staging {
                     create_parent(&t.dir, path)?;
                     lock(&t.dirs).insert(parent.to_owned());
                 }
-                // The length of the earlier build's file, known from the survey.
-                let earlier = t.earlier.get(path).copied();
-                let written = match overwrite(&full, write, earlier) {
+                // The length of the earlier build's file, known from the survey; it holds for the
+                // first write of a path only (a second one truncates).
+                let first = lock(&t.written).insert(path.to_owned());
+                let earlier = if first { t.earlier.get(path).copied() } else { None };
+                match overwrite(&full, write, earlier) {
                     Ok(n) => n,
                     // An earlier build left a folder where this file goes.
                     Err(_) if full.is_dir() => {
@@ -139,9 +141,7 @@ impl Staging {
                         overwrite(&full, write, earlier)?
                     }
                     Err(e) => return Err(e),
-                };
-                lock(&t.written).insert(path.to_owned());
-                written
+                }
             }
             None => {
                 let mut counter = Counter { inner: io::sink(), count: 0 };
@@ -431,6 +431,17 @@ mod tests {
                 assert_eq!(std::fs::read_to_string(out.path().join("a").join(path)).unwrap(), *text);
             }
         }
+    }
+
+    #[test]
+    fn a_file_written_twice_in_one_build_holds_the_second_text_only() {
+        let out = tempfile::tempdir().unwrap();
+        // The folder the third build writes into holds the first build's short file.
+        for text in ["1", "22"] {
+            write_site(out.path(), "a", &files(&[("x.html", text)])).unwrap();
+        }
+        write_site(out.path(), "a", &files(&[("x.html", "a longer text"), ("x.html", "333")])).unwrap();
+        assert_eq!(std::fs::read_to_string(out.path().join("a/x.html")).unwrap(), "333");
     }
 
     proptest::proptest! {
