@@ -6,6 +6,8 @@
 //! [`PrintContext`], [`StatementContext`]); templates never see anything else. The navigation
 //! is made once per folder ([`NavTree`]), so its cost per page does not grow with the site.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
@@ -364,7 +366,7 @@ fn shown(len: usize, at: usize, keep: Option<usize>) -> Vec<Option<usize>> {
 }
 
 /// The navigation's HTML (`nav.html`), made once for all the pages that show the same one;
-/// [`mark_current`] then marks the link to each page itself, which costs far less than a
+/// [`write_marked_nav`] then marks the link to each page itself, which costs far less than a
 /// template going through every entry for every page.
 pub(crate) fn nav_html(
     theme: &Theme,
@@ -382,19 +384,17 @@ pub(crate) fn nav_html(
 }
 
 /// A page's navigation: `nav` (from [`nav_html`]) with every link to the page at `url` (from
-/// the site root, as `root` leads there) marked as the current page.
-pub(crate) fn mark_current(nav: &str, root: &str, url: &str) -> String {
+/// the site root, as `root` leads there) marked as the current page, onto `w`.
+pub(crate) fn write_marked_nav(nav: &str, root: &str, url: &str, w: &mut dyn Write) -> io::Result<()> {
     let here = format!("href=\"{}\"", crate::html::escape(&format!("{root}{url}")));
-    let mut out = String::with_capacity(nav.len() + 64);
     let mut copied = 0;
     for at in memchr::memmem::find_iter(nav.as_bytes(), here.as_bytes()) {
         let end = at + here.len();
-        out.push_str(&nav[copied..end]);
-        out.push_str(r#" aria-current="page""#);
+        w.write_all(&nav.as_bytes()[copied..end])?;
+        w.write_all(br#" aria-current="page""#)?;
         copied = end;
     }
-    out.push_str(&nav[copied..]);
-    out
+    w.write_all(&nav.as_bytes()[copied..])
 }
 
 /// A page for the print view.
@@ -425,7 +425,7 @@ pub(crate) fn print_view(
         .map(|(n, (p, anchor))| PrintSection {
             anchor: anchor.clone(),
             title: p.title,
-            body: format!("{PRINT_MARK}{n}{PRINT_MARK}"),
+            body: piece_mark(n),
             updated: p.updated.as_deref(),
         })
         .collect();
@@ -438,46 +438,54 @@ pub(crate) fn print_view(
         sections,
     };
     let skeleton = theme.render("print.html", site.clone(), &print)?;
-    let body = |n: usize| {
-        let p = pages.get(n)?;
-        Some(p.rendered.print_html(&anchors[n], p.rel))
+    let body = |n: usize, w: &mut dyn Write| match pages.get(n) {
+        Some(p) => p.rendered.write_print_html(&anchors[n], p.rel, w).map(|()| true),
+        None => Ok(false),
     };
     staging
-        .put_with("print.html", &|w| splice_print(&skeleton, &body, w))
+        .put_with("print.html", &|w| splice(skeleton.as_bytes(), &body, w))
         .map_err(|e| Diagnostic::error(format!("cannot write the site: {e}")))
 }
 
-/// Marks a page's place in the print view's template output: a Unicode noncharacter, which
-/// no page or template has reason to contain.
-const PRINT_MARK: char = '\u{FDD0}';
+/// Marks the place of a piece put in while a template's output is written (a page's body and
+/// navigation, each page of the print view): a Unicode noncharacter, which no page or template
+/// has reason to contain, around the piece's number.
+const PIECE_MARK: char = '\u{FDD0}';
 
-/// Writes the print view: the template's output with each page mark replaced by that page
-/// (a mark that names no page is left as it is).
-fn splice_print(
-    skeleton: &str,
-    body: &dyn Fn(usize) -> Option<String>,
-    w: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    let mark = PRINT_MARK.len_utf8();
+/// The mark of piece `n`, for a template to show where the piece goes.
+pub(crate) fn piece_mark(n: usize) -> String {
+    format!("{PIECE_MARK}{n}{PIECE_MARK}")
+}
+
+/// A piece written by [`splice`]: writes piece `n` onto `w`, or returns `false` when there is
+/// no such piece.
+pub(crate) type Piece<'a> = dyn Fn(usize, &mut dyn Write) -> io::Result<bool> + 'a;
+
+/// Writes a template's output with each piece's mark replaced by the piece (a mark that names
+/// no piece is left as it is), so the long parts of a page never pass through the template.
+pub(crate) fn splice(skeleton: &[u8], piece: &Piece, w: &mut dyn Write) -> io::Result<()> {
+    let mut bytes = [0; 4];
+    let mark = PIECE_MARK.encode_utf8(&mut bytes).as_bytes();
     let mut rest = skeleton;
-    while let Some(start) = rest.find(PRINT_MARK) {
-        let after = &rest[start + mark..];
-        let page = after.find(PRINT_MARK).and_then(|end| Some((body(after[..end].parse().ok()?)?, end)));
-        let Some((html, end)) = page else {
-            w.write_all(&rest.as_bytes()[..start + mark])?;
-            rest = after;
-            continue;
-        };
-        w.write_all(&rest.as_bytes()[..start])?;
-        w.write_all(html.as_bytes())?;
-        rest = &after[end + mark..];
+    while let Some(start) = memchr::memmem::find(rest, mark) {
+        let after = &rest[start + mark.len()..];
+        let number = memchr::memmem::find(after, mark)
+            .and_then(|end| Some((std::str::from_utf8(&after[..end]).ok()?.parse::<usize>().ok()?, end)));
+        w.write_all(&rest[..start])?;
+        match number {
+            Some((n, end)) if piece(n, &mut *w)? => rest = &after[end + mark.len()..],
+            _ => {
+                w.write_all(mark)?;
+                rest = after;
+            }
+        }
     }
-    w.write_all(rest.as_bytes())
+    w.write_all(rest)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{NAV_AROUND, NAV_FULL, NavEntry, NavTree, PRINT_MARK, shown, splice_print};
+    use super::{NAV_AROUND, NAV_FULL, NavEntry, NavTree, PIECE_MARK, shown, splice};
 
     #[test]
     fn a_long_list_shows_the_entries_around_the_page_and_the_front_page() {
@@ -508,13 +516,16 @@ mod tests {
     }
 
     #[test]
-    fn the_print_view_gets_each_page_where_its_mark_is_and_odd_marks_stay_text() {
-        let m = PRINT_MARK;
+    fn each_piece_goes_where_its_mark_is_and_odd_marks_stay_text() {
+        let m = PIECE_MARK;
         let skeleton = format!("<h1>A</h1>{m}0{m}<hr>{m}1{m}{m}1{m} {m}7{m} {m}x{m}");
         let pages = ["<p>zero</p>", "<p>one</p>"];
-        let body = |n: usize| pages.get(n).map(|p| p.to_string());
+        let body = |n: usize, w: &mut dyn std::io::Write| match pages.get(n) {
+            Some(p) => w.write_all(p.as_bytes()).map(|()| true),
+            None => Ok(false),
+        };
         let mut out = Vec::new();
-        splice_print(&skeleton, &body, &mut out).unwrap();
+        splice(skeleton.as_bytes(), &body, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             format!("<h1>A</h1><p>zero</p><hr><p>one</p><p>one</p> {m}7{m} {m}x{m}")

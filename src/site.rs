@@ -433,11 +433,9 @@ fn begin(r: &Resolved, options: &BuildOptions) -> Result<Staging, Problems> {
     Staging::begin(&options.out, &r.programme.id, options.write).map_err(|e| cannot_write(options, r, &e))
 }
 
-/// Bytes of a page around its body (head, header, navigation, footer), to size its buffer.
-const PAGE_FRAME_BYTES: usize = 16 * 1024;
-
 /// Every page laid out with the theme and written as it is made, so a big site is never in
-/// memory whole.
+/// memory whole. The template gets marks for the page's body and navigation, which are put in
+/// as the page is written: the long parts of a page never pass through the template.
 fn lay_out(
     r: &Resolved,
     pages: &[Built],
@@ -445,6 +443,8 @@ fn lay_out(
     site_data: &tera::Context,
     staging: &Staging,
 ) -> Result<(), Problems> {
+    const BODY: usize = 0;
+    const NAV: usize = 1;
     let lang = r.programme.lang();
     let entries: Vec<NavEntry> = pages.iter().map(|b| NavEntry::new(b.page.rel, b.page.title)).collect();
     let tree = NavTree::new(&entries);
@@ -463,47 +463,62 @@ fn lay_out(
             Ok((key, (nav, tera::Value::safe_string(&html))))
         })
         .collect::<Result<_, Diagnostic>>()?;
+    let (body_mark, nav_mark) = (layout::piece_mark(BODY), layout::piece_mark(NAV));
+    let nav_mark = tera::Value::safe_string(&nav_mark);
     let results: Vec<Result<(), Problems>> = pages
         .par_iter()
         .enumerate()
-        .map(|(i, b)| {
-            let root = layout::root_prefix(&b.url);
-            let link = |j: usize| NavLink {
-                title: entries[j].title.clone(),
-                url: format!("{root}{}", entries[j].url),
-            };
-            let body = b.rendered.page_html();
-            let view = PageContext {
-                view: View {
-                    root: &root,
-                    has_worksheets: !b.rendered.worksheets.is_empty(),
-                    has_code: b.rendered.has_code,
-                },
-                page: PageData {
-                    title: b.page.title,
-                    description: b.page.description,
-                    url: &b.url,
-                    body: &body,
-                    toc: b.rendered.headings.iter().filter(|h| h.level == 2).collect(),
-                    is_front: b.page.rel == "index.md",
-                    updated: b.page.updated.map(|d| lang.day(d)),
-                },
-                prev: i.checked_sub(1).map(link),
-                next: (i + 1 < entries.len()).then(|| link(i + 1)),
-            };
-            let mut data = site_data.clone();
-            if let Some((nav, html)) = navs.get(&tree.key(&entries, i)) {
-                data.insert_value("nav", nav.clone());
-                // Themes made before `page_nav_html` mark the page in `nav_html` themselves.
-                data.insert_value("nav_html", html.clone());
-                let marked = layout::mark_current(html.as_str().unwrap_or_default(), &root, &b.url);
-                data.insert_value("page_nav_html", tera::Value::safe_string(&marked));
-            }
-            let html = theme.render_bytes("page.html", data, &view, body.len() + PAGE_FRAME_BYTES)?;
-            staging
-                .put(&b.url, &html)
-                .map_err(|e| Diagnostic::error(format!("cannot write the site: {e}")).into())
-        })
+        // The template's output and the page, reused from page to page.
+        .map_init(
+            || (Vec::new(), Vec::new()),
+            |(frame, page), (i, b)| {
+                let root = layout::root_prefix(&b.url);
+                let link = |j: usize| NavLink {
+                    title: entries[j].title.clone(),
+                    url: format!("{root}{}", entries[j].url),
+                };
+                let view = PageContext {
+                    view: View {
+                        root: &root,
+                        has_worksheets: !b.rendered.worksheets.is_empty(),
+                        has_code: b.rendered.has_code,
+                    },
+                    page: PageData {
+                        title: b.page.title,
+                        description: b.page.description,
+                        url: &b.url,
+                        body: &body_mark,
+                        toc: b.rendered.headings.iter().filter(|h| h.level == 2).collect(),
+                        is_front: b.page.rel == "index.md",
+                        updated: b.page.updated.map(|d| lang.day(d)),
+                    },
+                    prev: i.checked_sub(1).map(link),
+                    next: (i + 1 < entries.len()).then(|| link(i + 1)),
+                };
+                let mut data = site_data.clone();
+                let nav = navs.get(&tree.key(&entries, i));
+                if let Some((items, html)) = nav {
+                    data.insert_value("nav", items.clone());
+                    // Themes made before `page_nav_html` mark the page in `nav_html` themselves.
+                    data.insert_value("nav_html", html.clone());
+                    data.insert_value("page_nav_html", nav_mark.clone());
+                }
+                frame.clear();
+                theme.render_into("page.html", data, &view, frame)?;
+                let piece = |n: usize, w: &mut dyn std::io::Write| match (n, nav) {
+                    (BODY, _) => b.rendered.write_page_html(w).map(|()| true),
+                    (NAV, Some((_, html))) => {
+                        let html = html.as_str().unwrap_or_default();
+                        layout::write_marked_nav(html, &root, &b.url, w).map(|()| true)
+                    }
+                    _ => Ok(false),
+                };
+                page.clear();
+                layout::splice(frame, &piece, page)
+                    .and_then(|()| staging.put(&b.url, page))
+                    .map_err(|e| Diagnostic::error(format!("cannot write the site: {e}")).into())
+            },
+        )
         .collect();
     collect(results)
 }

@@ -205,33 +205,31 @@ impl Theme {
         site: tera::Context,
         view: &impl Serialize,
     ) -> Result<String, Diagnostic> {
-        let bytes = self.render_bytes(template, site, view, 0)?;
+        let mut bytes = Vec::new();
+        self.render_into(template, site, view, &mut bytes)?;
         // Tera writes only the template's and the values' text, so this cannot fail.
         String::from_utf8(bytes).map_err(|e| Diagnostic::error(format!("template output: {e}")))
     }
 
-    /// [`Theme::render`] as the bytes of a file, for a view that is written out as it is: no
-    /// look through the bytes to prove them text (2 % of a large build); `capacity` is a guess
-    /// at their length.
-    pub fn render_bytes(
+    /// [`Theme::render`] onto the end of `out`, for a view that is written out as it is: no look
+    /// through the bytes to prove them text (2 % of a large build).
+    pub fn render_into(
         &self,
         template: &str,
         mut site: tera::Context,
         view: &impl Serialize,
-        capacity: usize,
-    ) -> Result<Vec<u8>, Diagnostic> {
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
         let view = tera::Context::from_serialize(view)
             .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
         site.extend(view);
-        let mut out = Vec::with_capacity(capacity);
-        self.tera.render_to(template, &site, &mut out).map_err(|e| {
+        self.tera.render_to(template, &site, out).map_err(|e| {
             let (file, text) = match self.templates.get(template) {
                 Some((p, t)) => (Some(p.as_path()), Some(t.as_str())),
                 None => (None, None),
             };
             template_error(&e, file, text)
-        })?;
-        Ok(out)
+        })
     }
 }
 
@@ -244,22 +242,7 @@ pub(crate) fn site_data(shared: &impl Serialize) -> Result<tera::Context, Diagno
 /// Tera's escaping, the same entities, but the text between them written whole: Tera's own
 /// writes byte by byte through `dyn Write`, which was a third of rendering a page.
 fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let bytes = input.as_bytes();
-    let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let entity: &[u8] = match b {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            b'\'' => b"&#39;",
-            _ => continue,
-        };
-        out.write_all(&bytes[start..i])?;
-        out.write_all(entity)?;
-        start = i + 1;
-    }
-    out.write_all(&bytes[start..])
+    crate::html::escaped_parts(input).try_for_each(|part| out.write_all(part.as_bytes()))
 }
 
 fn compile(templates: &BTreeMap<String, (PathBuf, String)>) -> Result<tera::Tera, Problems> {

@@ -23,6 +23,7 @@ mod expand;
 mod highlight;
 
 use std::collections::HashSet;
+use std::io::{self, Write};
 use std::path::Path;
 
 use pulldown_cmark::Options;
@@ -211,39 +212,57 @@ const FOLDER_MARK: &str = "~hbdir~/";
 
 impl Rendered {
     /// The body as the page itself shows it.
+    #[cfg(test)]
     pub fn page_html(&self) -> String {
-        unmark(&self.html, "", "", "")
+        let mut out = Vec::with_capacity(self.html.len());
+        self.write_page_html(&mut out).expect("writing to a Vec cannot fail");
+        String::from_utf8(out).expect("the marks replaced are whole characters")
+    }
+
+    /// [`Self::page_html`] onto `w`.
+    pub fn write_page_html(&self, w: &mut dyn Write) -> io::Result<()> {
+        unmark(&self.html, "", "", "", w)
     }
 
     /// The body inside the print view of the whole handbook: ids prefixed with `anchor--`,
     /// links made relative to the site root.
+    #[cfg(test)]
     pub fn print_html(&self, anchor: &str, page_rel: &str) -> String {
+        let mut out = Vec::with_capacity(self.html.len());
+        self.write_print_html(anchor, page_rel, &mut out).expect("writing to a Vec cannot fail");
+        String::from_utf8(out).expect("the marks replaced are whole characters")
+    }
+
+    /// The body inside the print view onto `w`, as [`Self::print_html`] gives it.
+    pub fn write_print_html(&self, anchor: &str, page_rel: &str, w: &mut dyn Write) -> io::Result<()> {
         let folder = page_rel.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{dir}/"));
         let prefix = format!("{anchor}--");
-        unmark(&self.html, &prefix, &prefix, &folder)
+        unmark(&self.html, &prefix, &prefix, &folder, w)
     }
 }
 
 /// `html` with each [`ID_MARK`], [`ANCHOR_MARK`] and [`FOLDER_MARK`] replaced by `id`, `anchor`
-/// and `folder`, in one pass over it (a page is read twice, for itself and the print view).
-fn unmark(html: &str, id: &str, anchor: &str, folder: &str) -> String {
-    let id_mark = ID_MARK.encode_utf8(&mut [0; 4]).to_owned();
-    let marks = [(id_mark.as_str(), id), (ANCHOR_MARK, anchor), (FOLDER_MARK, folder)];
-    let mut out = String::with_capacity(html.len());
+/// and `folder`, onto `w` in one pass over it (a page is read twice, for itself and the print
+/// view).
+fn unmark(html: &str, id: &str, anchor: &str, folder: &str, w: &mut dyn Write) -> io::Result<()> {
+    let mut bytes = [0; 4];
+    let id_mark: &str = ID_MARK.encode_utf8(&mut bytes);
+    let marks = [(id_mark, id), (ANCHOR_MARK, anchor), (FOLDER_MARK, folder)];
+    let html = html.as_bytes();
     let (mut copied, mut at) = (0, 0);
     // The marks start with the lead byte of U+E002 or with `~`, neither inside a character.
-    while let Some(found) = memchr::memchr2(id_mark.as_bytes()[0], b'~', &html.as_bytes()[at..]) {
+    while let Some(found) = memchr::memchr2(id_mark.as_bytes()[0], b'~', &html[at..]) {
         let start = at + found;
         at = start + 1;
-        if let Some((mark, with)) = marks.iter().find(|(mark, _)| html[start..].starts_with(mark)) {
-            out.push_str(&html[copied..start]);
-            out.push_str(with);
+        if let Some((mark, with)) = marks.iter().find(|(mark, _)| html[start..].starts_with(mark.as_bytes()))
+        {
+            w.write_all(&html[copied..start])?;
+            w.write_all(with.as_bytes())?;
             copied = start + mark.len();
             at = copied;
         }
     }
-    out.push_str(&html[copied..]);
-    out
+    w.write_all(&html[copied..])
 }
 
 /// Renders a page. All its problems are reported at once.
