@@ -3,17 +3,45 @@
 /// Escapes text for an element body or a double-quoted attribute.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    escape_into(text, &mut out);
     out
+}
+
+/// [`escape`] onto the end of `out`.
+pub(crate) fn escape_into(text: &str, out: &mut String) {
+    escaped_parts(text).for_each(|part| out.push_str(part));
+}
+
+/// The escaped text in parts: runs of text that need no escaping, and entities.
+pub(crate) fn escaped_parts(text: &str) -> impl Iterator<Item = &str> {
+    let mut copied = 0;
+    let mut bytes = text.bytes().enumerate();
+    let mut entity = None;
+    std::iter::from_fn(move || {
+        if let Some(e) = entity.take() {
+            return Some(e);
+        }
+        for (i, b) in bytes.by_ref() {
+            let e = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                b'\'' => "&#39;",
+                _ => continue,
+            };
+            let run = &text[copied..i];
+            copied = i + 1;
+            if run.is_empty() {
+                return Some(e);
+            }
+            entity = Some(e);
+            return Some(run);
+        }
+        let rest = &text[copied..];
+        copied = text.len();
+        (!rest.is_empty()).then_some(rest)
+    })
 }
 
 /// Reads back text escaped by [`escape`] (or by the theme's templates, which write the same
@@ -99,6 +127,25 @@ mod tests {
             let runs: Vec<&str> = folded.split('-').filter(|p| !p.is_empty()).collect();
             let expected = if runs.is_empty() { "section".to_owned() } else { runs.join("-") };
             proptest::prop_assert_eq!(slug(&text), expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// Each of the five characters becomes its entity, every other character stays.
+        #[test]
+        fn escaping_replaces_exactly_the_five_characters(text in "[a<>&\"'æ; ]{0,16}") {
+            let expected: String = text
+                .chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_owned(),
+                    '<' => "&lt;".to_owned(),
+                    '>' => "&gt;".to_owned(),
+                    '"' => "&quot;".to_owned(),
+                    '\'' => "&#39;".to_owned(),
+                    c => c.to_string(),
+                })
+                .collect();
+            proptest::prop_assert_eq!(escape(&text), expected);
         }
     }
 

@@ -273,7 +273,7 @@ const SNIPPET: usize = 110;
 
 /// One searchable section: its page, anchor, heading and snippet.
 #[derive(Serialize)]
-struct Doc(usize, String, String, String);
+struct Doc<'a>(usize, &'a str, &'a str, String);
 
 /// The index file, its fields in the order written.
 struct IndexFile<'a> {
@@ -431,7 +431,8 @@ fn split_joined(word: &str, known: &dyn Fn(&str) -> bool) -> Option<Vec<String>>
 /// The start of a section's text, whitespace folded, cut after a word within [`SNIPPET`]
 /// characters. Only as much of the text is folded as the snippet needs.
 fn snippet(text: &str) -> String {
-    let mut folded = String::new();
+    // Room for the snippet's characters, most of them one byte, and the word that ends it.
+    let mut folded = String::with_capacity(2 * SNIPPET);
     let mut chars = 0;
     for word in text.split_whitespace() {
         if chars > SNIPPET {
@@ -579,8 +580,8 @@ fn read_run<'a>(first: usize, pages: &'a [SearchPage<'a>]) -> Run<'a> {
         }
         for (n, section) in page.sections.iter().enumerate() {
             let (anchor, heading) = match &section.heading {
-                Some(h) => (h.id.clone(), h.text.as_str()),
-                None => (String::new(), ""),
+                Some(h) => (h.id.as_str(), h.text.as_str()),
+                None => ("", ""),
             };
             if n > 0 && heading.is_empty() && section.text.trim().is_empty() {
                 continue;
@@ -589,7 +590,7 @@ fn read_run<'a>(first: usize, pages: &'a [SearchPage<'a>]) -> Run<'a> {
                 docs.push(b',');
             }
             // Plain strings and numbers: serialising cannot fail.
-            let doc = Doc(page_number, anchor, heading.to_owned(), snippet(&section.text));
+            let doc = Doc(page_number, anchor, heading, snippet(&section.text));
             serde_json::to_writer(&mut docs, &doc).ok();
             words_of_run.open_section();
             // The page title belongs to the page's first section only, so one page does not

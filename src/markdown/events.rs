@@ -19,7 +19,7 @@ use super::{
     ANCHOR_MARK, Context, FOLDER_MARK, Heading, ID_MARK, Link, Rendered, Source, Target, TextSection,
 };
 use crate::diagnostic::{Diagnostic, Problems};
-use crate::html::{escape, slug};
+use crate::html::{escape, escape_into, slug};
 
 /// A heading being read: its tag's parts, the events inside it, and its plain text.
 struct OpenHeading<'a> {
@@ -218,9 +218,8 @@ impl<'s> Renderer<'s, '_> {
         let Some(OpenHeading { level, id, classes, attrs, inner, text }) = self.heading.take() else {
             return;
         };
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let base = id.map(|i| i.to_string()).unwrap_or_else(|| slug(&text));
-        let id = self.unique_id(&base);
+        let text = fold_whitespace(text);
+        let id = self.unique_id(id.map_or_else(|| slug(&text), |i| i.to_string()));
         // pulldown-cmark writes the tag (classes and attributes as the author gave them); the
         // id carries the mark the print view replaces. Beside the heading, a link to it that a
         // reader can copy; outside the heading, so the heading's name stays its text.
@@ -229,15 +228,21 @@ impl<'s> Renderer<'s, '_> {
         self.events.push(Event::Start(Tag::Heading { level, id: Some(marked.into()), classes, attrs }));
         self.events.extend(inner);
         self.events.push(Event::End(TagEnd::Heading(level)));
-        let link = format!(
-            "<a class=\"heading-link\" href=\"#{ANCHOR_MARK}{id}\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">{}: {}</span></a></div>\n",
-            escape(self.cx.labels.heading_link),
-            escape(&text)
-        );
+        let label = self.cx.labels.heading_link;
+        let mut link = String::with_capacity(150 + id.len() + label.len() + text.len());
+        link.push_str("<a class=\"heading-link\" href=\"#");
+        link.push_str(ANCHOR_MARK);
+        link.push_str(&id);
+        link.push_str("\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">");
+        escape_into(label, &mut link);
+        link.push_str(": ");
+        escape_into(&text, &mut link);
+        link.push_str("</span></a></div>\n");
         self.events.push(Event::Html(link.into()));
         let heading = Heading { level: level as u8, id, text };
         if heading.level <= 3 {
-            self.out.sections.push(TextSection { heading: Some(heading.clone()), text: String::new() });
+            let text = String::with_capacity(SECTION_TEXT);
+            self.out.sections.push(TextSection { heading: Some(heading.clone()), text });
         } else {
             let section = section_text(&mut self.out);
             section.push_str(&heading.text);
@@ -298,14 +303,20 @@ impl<'s> Renderer<'s, '_> {
     }
 
     /// An id not yet used on the page: `base`, `base-2`, ...
-    fn unique_id(&mut self, base: &str) -> String {
-        let mut id = base.to_owned();
-        let mut n = 1;
-        while !self.used_ids.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}-{n}");
+    fn unique_id(&mut self, base: impl Into<String>) -> String {
+        let base = base.into();
+        if !self.used_ids.contains(&base) {
+            self.used_ids.insert(base.clone());
+            return base;
         }
-        id
+        let mut n = 2;
+        loop {
+            let id = format!("{base}-{n}");
+            if self.used_ids.insert(id.clone()) {
+                return id;
+            }
+            n += 1;
+        }
     }
 
     /// A component marker: the component replaces the paragraph it stands alone in.
@@ -386,12 +397,26 @@ impl<'s> Renderer<'s, '_> {
     }
 }
 
+/// Bytes a section's text starts with room for: most sections are a paragraph or a few, and a
+/// text grown from nothing is copied a time for each doubling.
+const SECTION_TEXT: usize = 512;
+
 fn section_text(out: &mut Rendered) -> &mut String {
     if out.sections.is_empty() {
-        out.sections.push(TextSection::default());
+        out.sections.push(TextSection { heading: None, text: String::with_capacity(SECTION_TEXT) });
     }
     let last = out.sections.len() - 1;
     &mut out.sections[last].text
+}
+
+/// `text` with each run of whitespace one space and none at either end; taken as it is when
+/// it is so already (most headings).
+fn fold_whitespace(text: String) -> String {
+    let folded = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text.chars().all(|c| c == ' ' || !c.is_whitespace());
+    if folded { text } else { text.split_whitespace().collect::<Vec<_>>().join(" ") }
 }
 
 /// `javascript:`, `vbscript:` and `data:` (but for images of the kinds browsers show as
@@ -565,7 +590,7 @@ fn mark_component(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{classify, is_external, mark_component, script_scheme};
+    use super::{classify, fold_whitespace, is_external, mark_component, script_scheme};
     use crate::markdown::{ANCHOR_MARK as A, FOLDER_MARK as F, ID_MARK as M, Target};
 
     #[test]
@@ -588,6 +613,15 @@ mod tests {
         assert_eq!(classify("a/b.md", "/x.png", true).0, Target::Outside);
         assert_eq!(classify("a/b.md", "#top", false), (Target::Anchor("top".into()), format!("#{A}top")));
         assert_eq!(classify("b.md", "logo.html", true).0, Target::File("logo.html".into()));
+    }
+
+    proptest::proptest! {
+        /// A heading's text taken as it is must be what folding would give.
+        #[test]
+        fn whitespace_is_folded_as_split_and_join_fold_it(text in "[a b\t\n\u{a0}\u{2003}æ]{0,12}") {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(fold_whitespace(text), expected);
+        }
     }
 
     #[test]
