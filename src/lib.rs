@@ -17,7 +17,7 @@
 //! its last good site stays as it was.
 //!
 //! The public surface is what the command line needs: [`build`], [`serve`], [`new`],
-//! [`schema_json`], [`pdf`] and the diagnostics.
+//! [`schema_json`], [`pdf`], the diagnostics and the allocator settings ([`heap`]).
 
 // A `Diagnostic` carries its source line and help text, so it is larger than clippy likes in a
 // `Result`; errors are the cold path and one allocation per problem is not worth the noise.
@@ -26,6 +26,7 @@
 mod calendar;
 mod components;
 pub mod diagnostic;
+pub mod heap;
 mod html;
 mod index;
 pub mod lang;

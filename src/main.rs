@@ -65,22 +65,8 @@ enum Command {
     Schema,
 }
 
-/// glibc's allocator grows each thread's heap by the few pages a request needs, one `mprotect`
-/// each (19,000 in a build of 4,000 pages, every one stopping the other threads' page faults),
-/// and gives memory back as soon as the top of a heap is free, to fault it in again a moment
-/// later. 64 MB spare at the top of a heap makes that a handful of calls: a fifth less system
-/// time for a large build, the same peak of memory in use (the pad is address space, and only
-/// pages written to take memory).
-fn keep_heaps_padded() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets a parameter of the allocator, before any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_TOP_PAD, 64 << 20);
-    }
-}
-
 fn main() -> ExitCode {
-    keep_heaps_padded();
+    handbook::heap::keep_heaps_padded();
     let mut cli = Cli::parse();
     // Absolute paths, so every report can show paths relative to the project.
     cli.root = cli.root.canonicalize().unwrap_or(cli.root);
