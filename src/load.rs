@@ -252,11 +252,43 @@ fn plain_words(value: &str) -> bool {
 /// is walked in order, then its files are read and parsed in parallel.
 pub(crate) fn load_layer(root: &Path, problems: &mut Problems) -> Layer {
     let mut layer = Layer::default();
+    // A folder without symbolic links is walked knowing each entry's kind from its folder's
+    // listing; following links asks the file system about every file (a `stat` each, most of
+    // the walk's time). A link anywhere, and the folder is walked again following them.
+    let (files, found) = walk(root, false).unwrap_or_else(|| walk(root, true).unwrap_or_default());
+    problems.extend(found);
+    let loaded: Vec<Result<Loaded, Diagnostic>> =
+        files.into_par_iter().map(|(rel, path)| classify(rel, path)).collect();
+    for item in loaded {
+        match item {
+            Ok(Loaded::Page(page)) => {
+                layer.pages.insert(page.rel.clone(), *page);
+            }
+            Ok(Loaded::Worksheet(id, file)) => {
+                layer.worksheets.insert(id, file);
+            }
+            Ok(Loaded::Roles(file)) => layer.roles = Some(file),
+            Ok(Loaded::Asset(rel, path)) => {
+                layer.assets.insert(rel, path);
+            }
+            Ok(Loaded::Theme(rel, path)) => {
+                layer.theme.insert(rel, path);
+            }
+            Ok(Loaded::Settings) => {}
+            Err(d) => problems.push(d),
+        }
+    }
+    layer
+}
+
+/// The files of a layer folder in order, by their path in the layer (`/`-separated), and the
+/// problems met. Without `follow`, `None` when the folder holds a symbolic link.
+fn walk(root: &Path, follow: bool) -> Option<(Vec<(String, PathBuf)>, Problems)> {
     let mut files = Vec::new();
+    let mut problems = Problems::default();
     // Folders reached through a symbolic link: what is below them is checked to stay inside.
     let mut linked: Vec<PathBuf> = Vec::new();
-    let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name();
-    for entry in walker {
+    for entry in walkdir::WalkDir::new(root).follow_links(follow).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -273,6 +305,9 @@ pub(crate) fn load_layer(root: &Path, problems: &mut Problems) -> Layer {
                 continue;
             }
         };
+        if entry.path_is_symlink() && !follow {
+            return None;
+        }
         let path = entry.path();
         let through_link = entry.path_is_symlink() || linked.iter().any(|d| path.starts_with(d));
         if entry.file_type().is_dir() {
@@ -296,28 +331,7 @@ pub(crate) fn load_layer(root: &Path, problems: &mut Problems) -> Layer {
         }
         files.push((rel, entry.into_path()));
     }
-    let loaded: Vec<Result<Loaded, Diagnostic>> =
-        files.into_par_iter().map(|(rel, path)| classify(rel, path)).collect();
-    for item in loaded {
-        match item {
-            Ok(Loaded::Page(page)) => {
-                layer.pages.insert(page.rel.clone(), *page);
-            }
-            Ok(Loaded::Worksheet(id, file)) => {
-                layer.worksheets.insert(id, file);
-            }
-            Ok(Loaded::Roles(file)) => layer.roles = Some(file),
-            Ok(Loaded::Asset(rel, path)) => {
-                layer.assets.insert(rel, path);
-            }
-            Ok(Loaded::Theme(rel, path)) => {
-                layer.theme.insert(rel, path);
-            }
-            Ok(Loaded::Settings) => {}
-            Err(d) => problems.push(d),
-        }
-    }
-    layer
+    Some((files, problems))
 }
 
 /// A symbolic link may not lead out of its layer folder: a page must not publish `/etc/passwd`.

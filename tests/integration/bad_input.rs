@@ -347,6 +347,22 @@ case!(
     "error: this file is a link to `"
 );
 
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_inside_the_programme_is_followed() {
+    // Protects: a folder without links is walked without following them; one with a link is
+    // walked again following it, so a linked folder's pages are still published.
+    let p = Project::minimal()
+        .file("content/da-prog/delt/faelles.md", "---\ntitle: Fælles\n---\n\nDelt tekst.\n");
+    std::os::unix::fs::symlink(p.path().join("content/da-prog/delt"), p.path().join("content/da-prog/ogsaa"))
+        .unwrap();
+    let built = p.build(&["da-prog"]);
+    built.assert_ok();
+    for page in ["delt/faelles.html", "ogsaa/faelles.html"] {
+        assert_eq!(crate::common::texts(&built.html("da-prog", page), "main h1"), ["Fælles"], "{page}");
+    }
+}
+
 #[test]
 fn windows_line_endings_and_a_byte_order_mark_work() {
     // Protects: files saved by Notepad on an HR laptop build like any others.
