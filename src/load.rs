@@ -406,11 +406,57 @@ fn validate_page_path(rel: &str) -> Result<(), String> {
     }
 }
 
+/// `git log` of the content folder, started before the folder is read so that it runs while
+/// the files are read (in the project's own repository it takes about as long as reading all
+/// of `content/`). Waited for when dropped, so no finished `git` is left behind.
+struct GitLog(Option<std::process::Child>);
+
+impl GitLog {
+    fn start(content: &Path) -> Self {
+        let child = std::process::Command::new("git")
+            .arg("-C")
+            .arg(content)
+            .args(["log", "--format=%x01%cs", "--name-only", "--relative", "--no-renames", "--", "."])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        GitLog(child.ok())
+    }
+
+    /// The day of each file's last commit, by its path relative to the content folder; empty
+    /// when git or a repository is not there.
+    fn dates(mut self) -> std::collections::HashMap<PathBuf, Date> {
+        let mut dates = std::collections::HashMap::new();
+        let output = self.0.take().and_then(|child| child.wait_with_output().ok());
+        let Some(output) = output.filter(|o| o.status.success()) else { return dates };
+        let mut current = None;
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            if let Some(day) = line.strip_prefix('\u{1}') {
+                current = day.parse::<Date>().ok();
+            } else if let (false, Some(day)) = (line.is_empty(), current) {
+                // The log runs newest first: a file's first mention is its last change.
+                dates.entry(PathBuf::from(line)).or_insert(day);
+            }
+        }
+        dates
+    }
+}
+
+impl Drop for GitLog {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            child.kill().ok();
+            child.wait().ok();
+        }
+    }
+}
+
 /// Gives each page without an `updated:` of its own the date of its file's last commit, when
 /// `content` is in a git repository (one `git log` for the whole folder); pages git does not
 /// know keep their file's date on disk.
-fn date_pages_by_git(content: &Path, tree: &mut ContentTree) {
-    let dates = git_dates(content);
+fn date_pages_by_git(content: &Path, git: GitLog, tree: &mut ContentTree) {
+    let dates = git.dates();
     if dates.is_empty() {
         return;
     }
@@ -422,29 +468,6 @@ fn date_pages_by_git(content: &Path, tree: &mut ContentTree) {
             page.updated = Some(*date);
         }
     }
-}
-
-/// The day of each file's last commit, by its path relative to `content`; empty when git or a
-/// repository is not there.
-fn git_dates(content: &Path) -> std::collections::HashMap<PathBuf, Date> {
-    let mut dates = std::collections::HashMap::new();
-    let output = std::process::Command::new("git")
-        .arg("-C")
-        .arg(content)
-        .args(["log", "--format=%x01%cs", "--name-only", "--relative", "--no-renames", "--", "."])
-        .stderr(std::process::Stdio::null())
-        .output();
-    let Some(output) = output.ok().filter(|o| o.status.success()) else { return dates };
-    let mut current = None;
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        if let Some(day) = line.strip_prefix('\u{1}') {
-            current = day.parse::<Date>().ok();
-        } else if let (false, Some(day)) = (line.is_empty(), current) {
-            // The log runs newest first: a file's first mention is its last change.
-            dates.entry(PathBuf::from(line)).or_insert(day);
-        }
-    }
-    dates
 }
 
 /// The language a programme folder's `programme.yaml` asks for, when it can be read.
@@ -468,6 +491,7 @@ pub(crate) fn programme_ids(content: &Path) -> std::io::Result<Vec<String>> {
 /// Reads the whole content folder: both base languages and the chosen programmes (all when
 /// `only` is empty). Unknown programme names are errors.
 pub(crate) fn load(content: &Path, only: &[String], problems: &mut Problems) -> ContentTree {
+    let git = GitLog::start(content);
     let mut tree = ContentTree::default();
     for lang in Lang::ALL {
         let dir = content.join("_base").join(lang.code());
@@ -526,7 +550,7 @@ pub(crate) fn load(content: &Path, only: &[String], problems: &mut Problems) -> 
         problems.extend(p);
         tree.programmes.extend(source);
     }
-    date_pages_by_git(content, &mut tree);
+    date_pages_by_git(content, git, &mut tree);
     tree
 }
 

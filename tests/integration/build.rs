@@ -415,6 +415,32 @@ fn every_page_says_when_it_was_last_revised() {
 }
 
 #[test]
+fn a_page_in_a_git_repository_says_the_day_of_its_last_commit() {
+    // Protects (issue 17): the date comes from `git log`, which runs while the files are read.
+    let p = Project::minimal().file("content/da-prog/ny.md", "---\ntitle: Ny\n---\n\nTekst.\n");
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .current_dir(p.path())
+            .args(["-c", "user.name=HR", "-c", "user.email=hr@example.dk"])
+            .args(args)
+            .env("GIT_AUTHOR_DATE", "2025-03-04T12:00:00+01:00")
+            .env("GIT_COMMITTER_DATE", "2025-03-04T12:00:00+01:00")
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "Ny side"]);
+    let built = p.build(&["da-prog"]);
+    built.assert_ok();
+    assert_eq!(
+        texts(&built.html("da-prog", "ny.html"), "main .page-updated"),
+        ["Senest opdateret 4. marts 2025"]
+    );
+}
+
+#[test]
 fn headings_offer_a_link_to_themselves_and_tables_scroll_in_a_named_region() {
     // Protects (issues 17 and 18).
     let page =
