@@ -120,7 +120,12 @@ pub(crate) fn timed<T>(site: &str, step: &str, run: impl FnOnce() -> T) -> T {
 pub fn build(options: &BuildOptions) -> BuildReport {
     let started = Instant::now();
     let mut problems = Problems::default();
-    let tree = timed("*", "load", || load::load(&options.content, &options.programmes, &mut problems));
+    let themes = theme::Themes::new(&options.themes);
+    // The default theme's templates are compiled while the content folder is read.
+    let (tree, ()) = rayon::join(
+        || timed("*", "load", || load::load(&options.content, &options.programmes, &mut problems)),
+        || themes.preload("default"),
+    );
     if problems.has_errors() {
         // A broken base page would break every site; write none of them.
         return BuildReport { problems, elapsed: started.elapsed(), ..BuildReport::default() };
@@ -132,7 +137,6 @@ pub fn build(options: &BuildOptions) -> BuildReport {
                 .with_help("a programme is a folder with a `programme.yaml`; `handbook new ID --lang da --name \"...\"` creates one"),
         );
     }
-    let themes = theme::Themes::new(&options.themes);
     let bases: BTreeMap<lang::Lang, resolve::Base> =
         tree.base.iter().map(|(lang, layer)| (*lang, resolve::Base::new(layer))).collect();
     let results: Vec<(Result<SiteSummary, Problems>, Problems)> = tree

@@ -304,7 +304,14 @@ fn template_error(e: &tera::Error, file: Option<&Path>, text: Option<&str>) -> D
 /// Themes are loaded once each, on first use, and shared by the programmes that use them.
 pub(crate) struct Themes {
     dir: PathBuf,
-    loaded: Mutex<HashMap<String, Result<Arc<Theme>, Problems>>>,
+    loaded: Mutex<HashMap<String, Loaded>>,
+}
+
+/// A theme as loaded, and the warnings of its loading until a programme that needs it takes
+/// them.
+struct Loaded {
+    theme: Result<Arc<Theme>, Problems>,
+    warnings: Problems,
 }
 
 impl Themes {
@@ -312,14 +319,29 @@ impl Themes {
         Themes { dir: dir.to_owned(), loaded: Default::default() }
     }
 
+    /// Loads the theme `name` now (its templates compiled), so that the programmes find it
+    /// ready: called beside reading the content folder, which does not need it.
+    pub fn preload(&self, name: &str) {
+        self.with(name, |_| ());
+    }
+
     /// The theme `name`; its problems are reported with each programme that needs it, its
     /// warnings with the first.
     pub fn get(&self, name: &str, warnings: &mut Problems) -> Result<Arc<Theme>, Problems> {
+        self.with(name, |loaded| {
+            warnings.extend(std::mem::take(&mut loaded.warnings));
+            loaded.theme.clone()
+        })
+    }
+
+    fn with<R>(&self, name: &str, f: impl FnOnce(&mut Loaded) -> R) -> R {
         let mut loaded = self.loaded.lock().unwrap_or_else(|e| e.into_inner());
-        loaded
-            .entry(name.to_owned())
-            .or_insert_with(|| Theme::load(&self.dir, name, warnings).map(Arc::new))
-            .clone()
+        let entry = loaded.entry(name.to_owned()).or_insert_with(|| {
+            let mut warnings = Problems::default();
+            let theme = Theme::load(&self.dir, name, &mut warnings).map(Arc::new);
+            Loaded { theme, warnings }
+        });
+        f(entry)
     }
 }
 

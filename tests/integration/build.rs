@@ -352,6 +352,18 @@ fn theme_scripts_are_published_minified_and_a_broken_one_as_written_with_a_warni
 }
 
 #[test]
+fn a_warning_of_the_shared_theme_is_reported_once_for_all_programmes() {
+    // Protects: the default theme is loaded beside the content folder, before any programme
+    // asks for it; its warnings still reach the report, once.
+    let built = Project::minimal()
+        .file("themes/default/static/broken.js", "function count() {\n  let n = ;\n}\n")
+        .build(&[]);
+    built.assert_ok();
+    let messages = built.messages();
+    assert_eq!(messages.matches("themes/default/static/broken.js:2:").count(), 1, "{messages}");
+}
+
+#[test]
 fn callouts_are_labelled_notes_in_the_page_s_language() {
     // Protects (issue 17): GitHub's alert syntax becomes a note a screen reader announces.
     let page = "---\ntitle: Noter\n---\n\n> [!NOTE]\n> Læs dette.\n\n> [!TIP]\n> Et tip.\n\n> [!IMPORTANT]\n> Vigtigt her.\n\n> [!WARNING]\n> Pas godt på.\n\n> [!CAUTION]\n> Stop op.\n\n> En almindelig citatblok.\n";
