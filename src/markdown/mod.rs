@@ -214,9 +214,7 @@ impl Rendered {
     /// The body as the page itself shows it.
     #[cfg(test)]
     pub fn page_html(&self) -> String {
-        let mut out = Vec::with_capacity(self.html.len());
-        self.write_page_html(&mut out).expect("writing to a Vec cannot fail");
-        String::from_utf8(out).expect("the marks replaced are whole characters")
+        written(|w| self.write_page_html(w))
     }
 
     /// [`Self::page_html`] onto `w`.
@@ -228,9 +226,7 @@ impl Rendered {
     /// links made relative to the site root.
     #[cfg(test)]
     pub fn print_html(&self, anchor: &str, page_rel: &str) -> String {
-        let mut out = Vec::with_capacity(self.html.len());
-        self.write_print_html(anchor, page_rel, &mut out).expect("writing to a Vec cannot fail");
-        String::from_utf8(out).expect("the marks replaced are whole characters")
+        written(|w| self.write_print_html(anchor, page_rel, w))
     }
 
     /// The body inside the print view onto `w`, as [`Self::print_html`] gives it.
@@ -239,6 +235,14 @@ impl Rendered {
         let prefix = format!("{anchor}--");
         unmark(&self.html, &prefix, &prefix, &folder, w)
     }
+}
+
+/// What `write` writes, as text.
+#[cfg(test)]
+fn written(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
+    let mut out = Vec::new();
+    write(&mut out).expect("writing to a Vec cannot fail");
+    String::from_utf8(out).expect("the marks replaced are whole characters")
 }
 
 /// `html` with each [`ID_MARK`], [`ANCHOR_MARK`] and [`FOLDER_MARK`] replaced by `id`, `anchor`
