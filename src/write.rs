@@ -114,12 +114,23 @@ impl Staging {
 
     /// Writes one file (over the earlier build's file of that name); safe from several threads.
     pub fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        self.put_with(path, &|w| w.write_all(bytes))
+        // Written whole: no buffer between the bytes and the file.
+        self.write(path, &|w| w.write_all(bytes), 0)
     }
 
     /// Writes one file as `write` produces it, so a large file need not be in memory whole.
     /// `write` may be called twice (again after clearing a folder in the file's place).
     pub fn put_with(&self, path: &str, write: &dyn Fn(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+        self.write(path, write, WRITE_BUFFER)
+    }
+
+    /// Writes one file as `write` produces it, through a buffer of `buffer` bytes.
+    fn write(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn Write) -> io::Result<()>,
+        buffer: usize,
+    ) -> io::Result<()> {
         let written = match &self.target {
             Some(t) => {
                 let full = t.dir.join(path);
@@ -133,12 +144,12 @@ impl Staging {
                 // first write of a path only (a second one truncates).
                 let first = lock(&t.written).insert(path.to_owned());
                 let earlier = if first { t.earlier.get(path).copied() } else { None };
-                match overwrite(&full, write, earlier) {
+                match overwrite(&full, write, earlier, buffer) {
                     Ok(n) => n,
                     // An earlier build left a folder where this file goes.
                     Err(_) if full.is_dir() => {
                         fs::remove_dir_all(&full)?;
-                        overwrite(&full, write, earlier)?
+                        overwrite(&full, write, earlier, buffer)?
                     }
                     Err(e) => return Err(e),
                 }
@@ -182,6 +193,9 @@ impl Staging {
     }
 }
 
+/// The buffer between a file written in pieces and the file.
+const WRITE_BUFFER: usize = 64 * 1024;
+
 /// Writes over the file's old content and cuts off what is left of it, if anything; returns
 /// the new length. Truncating first would free the file's blocks and allocate them again; where
 /// the file system discards freed blocks (`-o discard`), every truncation waits for the disk.
@@ -192,10 +206,11 @@ fn overwrite(
     path: &Path,
     write: &dyn Fn(&mut dyn Write) -> io::Result<()>,
     earlier: Option<u64>,
+    buffer: usize,
 ) -> io::Result<u64> {
     let file = fs::OpenOptions::new().write(true).create(true).truncate(earlier.is_none()).open(path)?;
     let old_len = earlier.unwrap_or(0);
-    let mut out = Counter { inner: io::BufWriter::new(file), count: 0 };
+    let mut out = Counter { inner: io::BufWriter::with_capacity(buffer, file), count: 0 };
     write(&mut out)?;
     let file = out.inner.into_inner().map_err(io::IntoInnerError::into_error)?;
     if old_len > out.count {
