@@ -207,7 +207,6 @@ fn wide(text: &str, i: usize) -> (usize, bool, bool) {
 /// order they are met, so the index is built on numbers rather than strings.
 pub(crate) struct Stemmer {
     lang: Lang,
-    pipeline: Pipeline,
     /// Word form -> stem number (`None` for a stop word).
     seen: FxHashMap<Box<str>, Option<u32>>,
     numbers: FxHashMap<Box<str>, u32>,
@@ -216,17 +215,7 @@ pub(crate) struct Stemmer {
 
 impl Stemmer {
     pub fn new(lang: Lang) -> Self {
-        let pipeline = match lang {
-            Lang::Danish => elasticlunr::lang::Danish::new().make_pipeline(),
-            Lang::Swedish => elasticlunr::lang::Swedish::new().make_pipeline(),
-        };
-        Stemmer {
-            lang,
-            pipeline,
-            seen: FxHashMap::default(),
-            numbers: FxHashMap::default(),
-            stems: Vec::new(),
-        }
+        Stemmer { lang, seen: FxHashMap::default(), numbers: FxHashMap::default(), stems: Vec::new() }
     }
 
     /// A stem's number, when a word of the site has it.
@@ -247,21 +236,67 @@ impl Stemmer {
             .iter()
             .find(|k| word.strip_prefix(k.root).is_some_and(|ending| k.endings.contains(&ending)));
         let stem = match keyed {
-            Some(k) => Some(k.root.to_owned()),
-            None => self.pipeline.run(vec![word.to_owned()]).into_iter().next().filter(|s| !s.is_empty()),
+            Some(k) => Some(k.root.into()),
+            None => snowball_stem(self.lang, word),
         };
-        let number = stem.map(|stem| match self.numbers.get(stem.as_str()) {
+        let number = stem.map(|stem| match self.numbers.get(&stem) {
             Some(&n) => n,
             None => {
                 let n = self.stems.len() as u32;
-                self.numbers.insert(stem.clone().into(), n);
-                self.stems.push(stem.into());
+                self.numbers.insert(stem.clone(), n);
+                self.stems.push(stem);
                 n
             }
         });
         self.seen.insert(word.into(), number);
         number
     }
+}
+
+/// elasticlunr-rs's pipeline for a language and the stems it gave, kept by each thread: making
+/// the pipeline compiles a regex, and the sites of one build share most of their words (their
+/// base pages), so each word is stemmed once per thread rather than once per site.
+struct Snowball {
+    pipeline: Pipeline,
+    stems: FxHashMap<Box<str>, Option<Box<str>>>,
+}
+
+/// Words a thread remembers the stems of, per language, before it starts over (a long `serve`
+/// session meets new words with every edit).
+const SNOWBALL_WORDS: usize = 200_000;
+
+thread_local! {
+    static SNOWBALL: std::cell::RefCell<[Option<Snowball>; 2]> = const { std::cell::RefCell::new([None, None]) };
+}
+
+/// `word`'s stem by the language's Snowball stemmer (with elasticlunr-rs's trimmer and stop
+/// words); `None` for a stop word.
+fn snowball_stem(lang: Lang, word: &str) -> Option<Box<str>> {
+    SNOWBALL.with_borrow_mut(|languages| {
+        let slot = &mut languages[Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)];
+        let snowball = slot.get_or_insert_with(|| Snowball {
+            pipeline: match lang {
+                Lang::Danish => elasticlunr::lang::Danish::new().make_pipeline(),
+                Lang::Swedish => elasticlunr::lang::Swedish::new().make_pipeline(),
+            },
+            stems: FxHashMap::default(),
+        });
+        if let Some(known) = snowball.stems.get(word) {
+            return known.clone();
+        }
+        let stem: Option<Box<str>> = snowball
+            .pipeline
+            .run(vec![word.to_owned()])
+            .into_iter()
+            .next()
+            .filter(|s| !s.is_empty())
+            .map(String::into_boxed_str);
+        if snowball.stems.len() >= SNOWBALL_WORDS {
+            snowball.stems.clear();
+        }
+        snowball.stems.insert(word.into(), stem.clone());
+        stem
+    })
 }
 
 /// Field weights: a match in a page title counts most, then headings, then text.
@@ -935,6 +970,26 @@ mod tests {
         let s = stems(Lang::Danish, &["ledelsen", "ledelse"]);
         assert_eq!(s[0], s[1]);
         assert_eq!(words("Møder, mødes – og MØDET!").collect::<Vec<_>>(), ["møder", "mødes", "og", "mødet"]);
+    }
+
+    #[test]
+    fn a_stem_remembered_by_the_thread_is_the_stem_a_fresh_pipeline_gives() {
+        // Protects: the stems a thread keeps for later sites are the stemmer's, and a stop word
+        // stays one.
+        use elasticlunr::Language;
+        for (lang, words) in [
+            (Lang::Danish, ["ledelsen", "og", "samarbejdet", "ledelsen"]),
+            (Lang::Swedish, ["utvecklingen", "och", "ledarskapet", "utvecklingen"]),
+        ] {
+            let fresh = match lang {
+                Lang::Danish => elasticlunr::lang::Danish::new().make_pipeline(),
+                Lang::Swedish => elasticlunr::lang::Swedish::new().make_pipeline(),
+            };
+            for word in words {
+                let expected = fresh.run(vec![word.to_owned()]).into_iter().next().filter(|s| !s.is_empty());
+                assert_eq!(super::snowball_stem(lang, word).map(String::from), expected, "{word}");
+            }
+        }
     }
 
     #[test]
