@@ -9,39 +9,31 @@ pub(crate) fn escape(text: &str) -> String {
 
 /// [`escape`] onto the end of `out`.
 pub(crate) fn escape_into(text: &str, out: &mut String) {
-    escaped_parts(text).for_each(|part| out.push_str(part));
+    escape_with(text, |part| {
+        out.push_str(part);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|never| match never {});
 }
 
-/// The escaped text in parts: runs of text that need no escaping, and entities.
-pub(crate) fn escaped_parts(text: &str) -> impl Iterator<Item = &str> {
-    let mut copied = 0;
-    let mut bytes = text.bytes().enumerate();
-    let mut entity = None;
-    std::iter::from_fn(move || {
-        if let Some(e) = entity.take() {
-            return Some(e);
-        }
-        for (i, b) in bytes.by_ref() {
-            let e = match b {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                b'\'' => "&#39;",
-                _ => continue,
-            };
-            let run = &text[copied..i];
-            copied = i + 1;
-            if run.is_empty() {
-                return Some(e);
-            }
-            entity = Some(e);
-            return Some(run);
-        }
-        let rest = &text[copied..];
-        copied = text.len();
-        (!rest.is_empty()).then_some(rest)
-    })
+/// Gives `put` the escaped text in parts, in order: runs that need no escaping (maybe empty)
+/// and entities; stops at `put`'s first error.
+pub(crate) fn escape_with<E>(text: &str, mut put: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        put(&text[start..i])?;
+        put(entity)?;
+        start = i + 1;
+    }
+    put(&text[start..])
 }
 
 /// Reads back text escaped by [`escape`] (or by the theme's templates, which write the same

@@ -242,7 +242,7 @@ pub(crate) fn site_data(shared: &impl Serialize) -> Result<tera::Context, Diagno
 /// Tera's escaping, the same entities, but the text between them written whole: Tera's own
 /// writes byte by byte through `dyn Write`, which was a third of rendering a page.
 fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    crate::html::escaped_parts(input).try_for_each(|part| out.write_all(part.as_bytes()))
+    crate::html::escape_with(input, |part| out.write_all(part.as_bytes()))
 }
 
 fn compile(templates: &BTreeMap<String, (PathBuf, String)>) -> Result<tera::Tera, Problems> {
