@@ -137,6 +137,9 @@ pub fn build(options: &BuildOptions) -> BuildReport {
                 .with_help("a programme is a folder with a `programme.yaml`; `handbook new ID --lang da --name \"...\"` creates one"),
         );
     }
+    // Decided here, before the programmes are built in parallel: the advice runs on every
+    // worker thread, which a worker busy with a programme could not do.
+    heap::huge_pages_for_large_site(largest_site(&tree));
     let bases: BTreeMap<lang::Lang, resolve::Base> =
         tree.base.iter().map(|(lang, layer)| (*lang, resolve::Base::new(layer))).collect();
     let results: Vec<(Result<SiteSummary, Problems>, Problems)> = tree
@@ -164,6 +167,14 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         }
     }
     BuildReport { sites, problems, elapsed: started.elapsed() }
+}
+
+/// The Markdown of the largest programme, with its language's base pages: a site's size before
+/// it is resolved.
+fn largest_site(tree: &load::ContentTree) -> usize {
+    let markdown = |layer: &load::Layer| layer.pages.values().map(|p| p.body.len()).sum::<usize>();
+    let base = |lang| tree.base.get(&lang).map_or(0, markdown);
+    tree.programmes.iter().map(|p| markdown(&p.layer) + base(p.programme.lang())).max().unwrap_or(0)
 }
 
 /// What `check` says a programme still lacks before it goes public.

@@ -41,7 +41,6 @@ pub(crate) fn build(
     let indexes = folder_indexes(r, &words.strings);
     let generated: Vec<Page> = indexes.iter().map(|i| i.page(r)).collect();
     let all = with_folder_indexes(&r.pages, &generated);
-    crate::heap::huge_pages_for_large_site(all.iter().map(|p| p.body.len()).sum());
     // The previous build's folder is surveyed while the pages are rendered (it is not published,
     // and nothing is written into it before the pages are ready).
     let (pages, staging) = rayon::join(
