@@ -180,7 +180,7 @@ impl<'s> Renderer<'s, '_> {
                 self.paragraph = Paragraph::Outside;
                 section_text(&mut self.out).push('\n');
             }
-            Event::Text(t) if t.contains(MARKER_OPEN) => self.component(&t, offset),
+            Event::Text(t) if has_marker(&t) => self.component(&t, offset),
             Event::Html(h) | Event::InlineHtml(h) if !self.cx.allow_raw_html => {
                 self.text(&h);
                 self.push(Event::Text(h));
@@ -395,6 +395,15 @@ impl<'s> Renderer<'s, '_> {
         self.out.links.push(link);
         Some(rewritten)
     }
+}
+
+/// Whether text holds a component marker. Most text has no byte that starts a character of the
+/// markers' block (U+E000 to U+EFFF), which `memchr` rules out far faster than a search for the
+/// whole character.
+fn has_marker(text: &str) -> bool {
+    let mut lead = [0; 4];
+    MARKER_OPEN.encode_utf8(&mut lead);
+    memchr::memchr(lead[0], text.as_bytes()).is_some() && text.contains(MARKER_OPEN)
 }
 
 /// Bytes a section's text starts with room for: most sections are a paragraph or a few, and a
