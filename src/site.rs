@@ -167,7 +167,7 @@ fn vocabulary<'a>(r: &'a Resolved) -> Vocabulary<'a> {
     });
     let kept: Vec<&str> = r.pages.iter().map(|p| p.rel).collect();
     let known = kept.iter().copied().chain(r.dropped.iter().map(|(rel, _)| *rel)).collect();
-    Vocabulary { programme: r.programme, diagram, pages: Some(Present { kept, known }) }
+    Vocabulary::new(r.programme, diagram, Some(Present { kept, known }))
 }
 
 /// The template data every view of the site shares.

@@ -449,9 +449,19 @@ pub(crate) struct Vocabulary<'a> {
     pub diagram: Option<Present<'a>>,
     /// The site's pages, by path (`verktyg/ledarnivan.md`), once they are known.
     pub pages: Option<Present<'a>>,
+    /// What each quote gave, without and with `required`: the pages of a site quote the same
+    /// few settings again and again.
+    quoted: std::sync::Mutex<[Quoted; 2]>,
 }
 
+/// Quotes by their expression, and what each gave.
+type Quoted = rustc_hash::FxHashMap<Box<str>, Result<String, ExprError>>;
+
 impl<'a> Vocabulary<'a> {
+    pub fn new(programme: &'a Programme, diagram: Option<Present<'a>>, pages: Option<Present<'a>>) -> Self {
+        Vocabulary { programme, diagram, pages, quoted: Default::default() }
+    }
+
     fn settings(&self) -> &'a crate::settings::Settings {
         &self.programme.settings
     }
@@ -477,6 +487,17 @@ impl<'a> Vocabulary<'a> {
     /// false (text in a branch not taken) only names and filters are checked, and an unset
     /// setting gives empty text.
     pub fn quote(&self, expr: &str, required: bool) -> Result<String, ExprError> {
+        let quoted = || self.quoted.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = quoted()[usize::from(required)].get(expr) {
+            return known.clone();
+        }
+        let result = self.evaluate(expr, required);
+        quoted()[usize::from(required)].insert(expr.into(), result.clone());
+        result
+    }
+
+    /// [`Self::quote`], worked out.
+    fn evaluate(&self, expr: &str, required: bool) -> Result<String, ExprError> {
         let mut parts = split_with_offsets(expr, '|');
         let (path_at, path) = parts.next().unwrap_or((0, ""));
         if path.is_empty() {
@@ -1077,17 +1098,17 @@ pub(crate) mod tests {
     }
 
     fn quote(p: &Programme, expr: &str) -> Result<String, String> {
-        Vocabulary {
-            programme: p,
-            diagram: Some(super::Present { kept: vec!["a", "b", "c"], known: vec!["a", "b", "c", "d"] }),
-            pages: None,
-        }
+        Vocabulary::new(
+            p,
+            Some(super::Present { kept: vec!["a", "b", "c"], known: vec!["a", "b", "c", "d"] }),
+            None,
+        )
         .quote(expr, true)
         .map_err(|e| e.message)
     }
 
     fn test(p: &Programme, condition: &str) -> Result<bool, String> {
-        Vocabulary { programme: p, diagram: None, pages: None }.test(condition).map_err(|e| e.message)
+        Vocabulary::new(p, None, None).test(condition).map_err(|e| e.message)
     }
 
     #[test]
@@ -1118,7 +1139,7 @@ pub(crate) mod tests {
     #[test]
     fn unknown_names_suggest_the_nearest() {
         let p = programme("da", "");
-        let v = Vocabulary { programme: &p, diagram: None, pages: None };
+        let v = Vocabulary::new(&p, None, None);
         let e = v.quote("meetings.evry", true).unwrap_err();
         assert_eq!(e.message, "unknown setting `meetings.evry`");
         assert_eq!(e.help.as_deref(), Some("did you mean `meetings.every`?"));
@@ -1131,10 +1152,13 @@ pub(crate) mod tests {
     #[test]
     fn an_unset_fact_is_an_error_only_where_it_is_required() {
         let p = programme("da", "");
-        let v = Vocabulary { programme: &p, diagram: None, pages: None };
+        let v = Vocabulary::new(&p, None, None);
         let e = v.quote("max_mentees_per_mentor", true).unwrap_err();
         assert!(e.message.contains("is not set in `content/randers/programme.yaml`"), "{e:?}");
         assert!(e.help.unwrap().contains("{% if max_mentees_per_mentor %}"));
+        assert_eq!(v.quote("max_mentees_per_mentor", false).unwrap(), "");
+        // Asked again, a quote gives what it gave, error or text, for each of required or not.
+        assert!(v.quote("max_mentees_per_mentor", true).unwrap_err().message.contains("is not set"));
         assert_eq!(v.quote("max_mentees_per_mentor", false).unwrap(), "");
         assert!(v.quote("max_mentees_per_mentor | shout", false).is_err());
     }
@@ -1158,7 +1182,7 @@ pub(crate) mod tests {
             kept: vec!["networker", "adviser"],
             known: vec!["networker", "coach", "adviser"],
         });
-        let v = Vocabulary { programme: &p, diagram: roles, pages: None };
+        let v = Vocabulary::new(&p, roles, None);
         assert_eq!(v.test("roles_diagram.has.coach"), Ok(false));
         assert_eq!(v.test("roles_diagram.has.adviser and not roles_diagram.has.coach"), Ok(true));
         let e = v.test("roles_diagram.has.kouch").unwrap_err();
@@ -1171,7 +1195,7 @@ pub(crate) mod tests {
     #[test]
     fn conditions_refuse_unknown_words_and_list_the_choices() {
         let p = programme("da", "");
-        let v = Vocabulary { programme: &p, diagram: None, pages: None };
+        let v = Vocabulary::new(&p, None, None);
         let e = v.test("process.first_contact == hr").unwrap_err();
         assert_eq!(e.message, "`hr` is not a choice of `process.first_contact`");
         assert_eq!(e.help.as_deref(), Some("the choices are `mentee`, `mentor`"));
@@ -1186,7 +1210,7 @@ pub(crate) mod tests {
     #[test]
     fn data_text_is_expanded_with_branches() {
         let p = programme("sv", "process:\n  first_contact: mentor\n");
-        let v = Vocabulary { programme: &p, diagram: None, pages: None };
+        let v = Vocabulary::new(&p, None, None);
         assert_eq!(
             v.expand_text("{{ roles.mentor | definite | capitalize }} säger ofta").unwrap(),
             "Mentorn säger ofta"

@@ -403,7 +403,7 @@ mod tests {
             "sv",
             "roles:\n  mentee: { singular: mentee, plural: mentees, definite: menteen, definite_plural: menteerna }\n",
         );
-        let v = Vocabulary { programme: &p, diagram: None, pages: None };
+        let v = Vocabulary::new(&p, None, None);
         let yaml = "title: Inför mötet\nversion: 1\nsections:\n  - fields:\n      - id: a\n        label: \"Vad vill {{ roles.mentee | definite }} säga?\"\n        default: \"{% if meetings.every %}{{ meetings.every }}{% endif %}\"\n";
         let ws = Worksheet::parse(yaml, Path::new("ws.yaml")).unwrap();
         let worded = ws.worded(&v, Path::new("ws.yaml"), yaml).unwrap();

@@ -45,7 +45,7 @@ fn programme(extra: &str) -> Programme {
 }
 
 fn page_with(p: &Programme, md: &str, raw: bool) -> Result<Rendered, String> {
-    let v = Vocabulary { programme: p, diagram: None, pages: None };
+    let v = Vocabulary::new(p, None, None);
     let dropped: HashSet<String> =
         ["vaerktoejer/gone.md".to_owned(), "forloebet.md#evaluering".to_owned()].into_iter().collect();
     let labels = super::Labels {
