@@ -269,18 +269,21 @@ thread_local! {
     static SNOWBALL: std::cell::RefCell<[Option<Snowball>; 2]> = const { std::cell::RefCell::new([None, None]) };
 }
 
+/// elasticlunr-rs's pipeline for `lang`: its trimmer, stop words and Snowball stemmer.
+fn pipeline(lang: Lang) -> Pipeline {
+    match lang {
+        Lang::Danish => elasticlunr::lang::Danish::new().make_pipeline(),
+        Lang::Swedish => elasticlunr::lang::Swedish::new().make_pipeline(),
+    }
+}
+
 /// `word`'s stem by the language's Snowball stemmer (with elasticlunr-rs's trimmer and stop
 /// words); `None` for a stop word.
 fn snowball_stem(lang: Lang, word: &str) -> Option<Box<str>> {
     SNOWBALL.with_borrow_mut(|languages| {
         let slot = &mut languages[Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)];
-        let snowball = slot.get_or_insert_with(|| Snowball {
-            pipeline: match lang {
-                Lang::Danish => elasticlunr::lang::Danish::new().make_pipeline(),
-                Lang::Swedish => elasticlunr::lang::Swedish::new().make_pipeline(),
-            },
-            stems: FxHashMap::default(),
-        });
+        let snowball =
+            slot.get_or_insert_with(|| Snowball { pipeline: pipeline(lang), stems: FxHashMap::default() });
         if let Some(known) = snowball.stems.get(word) {
             return known.clone();
         }
@@ -976,15 +979,11 @@ mod tests {
     fn a_stem_remembered_by_the_thread_is_the_stem_a_fresh_pipeline_gives() {
         // Protects: the stems a thread keeps for later sites are the stemmer's, and a stop word
         // stays one.
-        use elasticlunr::Language;
         for (lang, words) in [
             (Lang::Danish, ["ledelsen", "og", "samarbejdet", "ledelsen"]),
             (Lang::Swedish, ["utvecklingen", "och", "ledarskapet", "utvecklingen"]),
         ] {
-            let fresh = match lang {
-                Lang::Danish => elasticlunr::lang::Danish::new().make_pipeline(),
-                Lang::Swedish => elasticlunr::lang::Swedish::new().make_pipeline(),
-            };
+            let fresh = super::pipeline(lang);
             for word in words {
                 let expected = fresh.run(vec![word.to_owned()]).into_iter().next().filter(|s| !s.is_empty());
                 assert_eq!(super::snowball_stem(lang, word).map(String::from), expected, "{word}");

@@ -543,7 +543,7 @@ fn heading_in(html: &str) -> Option<Heading> {
         }
     }
     let text = crate::html::unescape(&text);
-    Some(Heading { level, id, text: text.split_whitespace().collect::<Vec<_>>().join(" ") })
+    Some(Heading { level, id, text: fold_whitespace(text) })
 }
 
 /// The ids an HTML fragment defines.
