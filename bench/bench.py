@@ -16,7 +16,8 @@ rebuild, and a first build into a folder deleted just before beside `cp -a` of t
 time of each stage of that rebuild (HANDBOOK_TIMINGS); the weight of a page in a folder without an
 index.md of 40 and of 4,000 pages; the floor, pulldown-cmark alone rendering the 4,000 pages'
 Markdown on one core (examples/markdown_floor.rs); and the file work alone, reading the pages and
-writing the built site over a copy on all cores (examples/io_floor.rs).
+writing the built site over a copy on all cores (examples/io_floor.rs). Search latency in
+Chromium over the judged question set (bench/search_latency.mjs; issues 4 and 14: under 50 ms).
 
 Usage: bench/run.sh [--quick]   (run.sh installs hugo, mdbook, MkDocs Material and GNU time when
 missing)
@@ -445,6 +446,16 @@ WORKLOADS = [
 ]
 
 
+def search_latency():
+    """Median and slowest query of the judged question set in Chromium (bench/search_latency.mjs),
+    or None when the browser or the npm packages are missing."""
+    if not (Path("/usr/bin/chromium").exists() and (REPO / "node_modules" / "playwright-core").exists()):
+        return None
+    out = subprocess.run(["node", "bench/search_latency.mjs"], cwd=REPO, check=True, text=True,
+                         capture_output=True, env={**os.environ, "HANDBOOK_BIN": str(HANDBOOK)})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def main():
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs Material's notice on every build
     for path, what in ((HANDBOOK, "cargo build --release"), (FLOOR, "cargo build --release --example markdown_floor"),
@@ -474,6 +485,7 @@ def main():
     reload_s = serve_reload("guide-da")
     reload_randers = serve_reload("randers", "pejlemaerker.md")  # the page issue 7 measured
     weight, index_share = page_weight()
+    latency = search_latency()
 
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     lines = [f"Machine: {os.cpu_count()} cores, {cpu}; {time.strftime('%Y-%m-%d')}; {RUNS} interleaved runs, medians.", "",
@@ -500,7 +512,11 @@ def main():
               + ", ".join(f"{stage} {ms:.0f} ({ms / (floor_s * 1000):.1f}×)" for stage, ms in stages.items()) + ".",
               f"- Linearity: 4,000 pages take {big['median_s'] / thousand['median_s']:.1f}× the time of 1,000 pages.",
               f"- A page of a flat folder (HTML, median): 40 pages {flat40 / 1024:.1f} KB, 4,000 pages {flat4000 / 1024:.1f} KB ({flat4000 / flat40:.2f}×).",
-              f"- Page weight (HTML, CSS, JS, no index), median: {weight / 1024:.1f} KB; search index: {index_share * 100:.1f} % of the sites' HTML."]
+              f"- Page weight (HTML, CSS, JS, no index), median: {weight / 1024:.1f} KB; search index: {index_share * 100:.1f} % of the sites' HTML.",
+              f"- Search in Chromium, the judged questions typed {latency['queries']} times: median query {latency['median_ms']:.1f} ms, "
+              f"slowest {max(latency['slowest_first_round_ms'], latency['slowest_later_ms'] or 0):.1f} ms "
+              f"(slowest on a freshly opened page {latency['slowest_first_round_ms']:.1f} ms)." if latency else
+              "- Search in Chromium: not measured (needs /usr/bin/chromium and `npm ci`)."]
     table = "\n".join(lines)
     print(table)
     (REPO / "bench" / "results.md").write_text(table + "\n")

@@ -97,15 +97,14 @@ mod tests {
     use std::path::Path;
 
     #[test]
-    fn an_alias_bomb_is_refused_quickly() {
+    fn an_alias_bomb_is_refused_by_the_alias_limit() {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for (name, prev) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d"), ("f", "e"), ("g", "f")] {
             bomb.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 10].join(", ")));
         }
-        let started = std::time::Instant::now();
+        // Refused by the parser's alias limit, not expanded to ten million nodes and then judged.
         let err = super::parse::<BTreeMap<String, serde::de::IgnoredAny>>(&bomb, Path::new("x.yaml"), 0)
             .unwrap_err();
-        assert!(started.elapsed().as_secs() < 2);
         assert!(err.message.contains("alias") || err.message.contains("limit"), "{}", err.message);
     }
 

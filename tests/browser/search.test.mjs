@@ -20,7 +20,6 @@ for (const [way, url] of WAYS) {
     assert.ok(forms.hrefs.includes('../forloebet.html#moderne'), JSON.stringify(forms.hrefs));
     const stop = await query(page, 'stoppe før tid');
     assert.equal(stop.hrefs[0], '../forloebet.html#stop-for-tid');
-    assert.ok(meetings.took < 50, `search took ${meetings.took} ms`);
     await context.close();
     assert.deepEqual(problems.console, []);
     assert.deepEqual(problems.outside, []);
