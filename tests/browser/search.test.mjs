@@ -168,3 +168,23 @@ test('a page that is only read loads no search code; the first keystroke loads i
   await context.close();
   assert.deepEqual(problems.console, []);
 });
+
+test('a section is found through its page title, and "how many" puts sections with a number first without leaving others out', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  // "Roller og ansvar" holds the section on the aftaleholder, whose own text never says "rolle".
+  await page.goto(env.server.url + 'skole-og-dagtilbud/index.html');
+  const role = await query(page, 'aftaleholderens rolle');
+  assert.equal(role.hrefs[0], 'roller-og-ansvar.html#egen-leder', JSON.stringify(role.hrefs));
+  // Diplomledelse says a mentor should have at most ("højst") two mentees, in the steps to a mentor.
+  await page.goto(env.server.url + 'diplomledelse/index.html');
+  const many = await query(page, 'hvor mange mentees kan en mentor have');
+  assert.equal(many.hrefs[0], 'saadan-faar-du-en-mentor.html#trin', JSON.stringify(many.hrefs));
+  // Where no section gives a number, the meetings are still found.
+  const meetings = await query(page, 'hvor mange møder');
+  assert.ok(meetings.hrefs.includes('forloebet.html#moderne'), JSON.stringify(meetings.hrefs));
+  await page.goto(env.server.url + 'grundskoleforvaltningen/index.html');
+  const moten = await query(page, 'hur många möten');
+  assert.ok(moten.hrefs.includes('forloppet.html#motena'), JSON.stringify(moten.hrefs));
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});

@@ -154,14 +154,18 @@
       if (at === -1) return;
       text = text.slice(0, at) + ' ' + text.slice(at + p[0].length + 1);
       var own = index.known[p[0]] ? stemsFor(p[0]) : [];
+      // A phrase of question and stop words ("hvor mange") asks for a kind of answer, not about
+      // a subject: sections that give one ("højst") come first, but none is left out.
+      var hint = !own.length && p[0].split(' ').every(function (w) { return index.stopSet[w]; });
       // Words of one group ("hur ofta träffas") ask one thing: one term.
       var same = found.filter(function (t) { return t.group === p[1]; })[0];
       if (same) {
         same.word += ' ' + p[0];
         same.own = same.own.concat(own);
+        same.hint = same.hint && hint;
         return;
       }
-      found.push({ word: p[0], group: p[1], own: own, stems: index.syn[p[1]].filter(hasStem) });
+      found.push({ word: p[0], group: p[1], own: own, stems: index.syn[p[1]].filter(hasStem), hint: hint });
     });
     split(text).forEach(function (w) {
       if (index.stopSet[w]) return;
@@ -173,7 +177,7 @@
       });
       found.push({ word: w, own: own, stems: own });
     });
-    var out = found.map(function (t) { return { word: t.word, own: t.own, stems: withSynonyms(t.own.concat(t.stems)) }; });
+    var out = found.map(function (t) { return { word: t.word, own: t.own, stems: withSynonyms(t.own.concat(t.stems)), hint: t.hint }; });
     // The question's own words outside a phrase ("får" in "hvordan får jeg en mentor").
     out.asked = split(text).filter(function (w) { return index.q.indexOf(w) !== -1; });
     return out;
@@ -226,15 +230,32 @@
     return Object.keys(found).filter(hasStem);
   }
 
+  /** The stems of `words` (of a title or heading), as a set. */
+  function stemsOf(words) {
+    var stems = Object.create(null);
+    words.forEach(function (w) { stems[keyStem(w) || index.stems[w] || w] = true; });
+    return stems;
+  }
+
+  /** How well a set of stems names a query term: 1 for the word asked, 0.5 for a synonym. */
+  function says(stems, term) {
+    if (term.own.some(function (s) { return stems[s]; })) return 1;
+    return term.stems.some(function (s) { return stems[s]; }) ? 0.5 : 0;
+  }
+
   function search(query) {
     var scores = Object.create(null);
     var hits = Object.create(null);
+    // Per section, the hints it answers ("hvor mange": a number, "højst").
+    var hinted = Object.create(null);
     var found = terms(query);
     var counted = found.filter(function (t) { return t.stems.length; });
     // A term found in more than a quarter of the sections ("mentor", "møde") says little about
     // which one answers: results need not contain it when the query has a rarer term.
     var rare = counted.filter(function (t) { return sections(t.stems) * 4 <= index.docs.length; });
-    var required = rare.length ? rare : counted;
+    var required = (rare.length ? rare : counted).filter(function (t) { return !t.hint; });
+    var titles = index.titleStems = index.titleStems || index.pages.map(function (page) { return stemsOf(split(page[1])); });
+    var seenBy = [];
     counted.forEach(function (term) {
       var seen = Object.create(null);
       term.stems.forEach(function (stem) {
@@ -246,12 +267,22 @@
         var share = term.own.length && term.own.indexOf(stem) === -1 ? 0.5 : 1;
         for (var i = 0; i < postings.length; i += 2) {
           scores[postings[i]] = (scores[postings[i]] || 0) + postings[i + 1] * idf * share;
-          if (required.indexOf(term) !== -1) seen[postings[i]] = true;
+          if (term.hint || required.indexOf(term) !== -1) seen[postings[i]] = true;
         }
       });
-      Object.keys(seen).forEach(function (doc) { hits[doc] = (hits[doc] || 0) + 1; });
+      var tally = term.hint ? hinted : hits;
+      Object.keys(seen).forEach(function (doc) { tally[doc] = (tally[doc] || 0) + 1; });
+      if (required.indexOf(term) !== -1) seenBy.push(seen);
     });
     var docs = Object.keys(scores);
+    // A section is about what its page's title says: a required term in the title counts as
+    // found in every section of the page ("aftaleholderens rolle" finds the section on the
+    // aftaleholder in "Roller og ansvar").
+    required.forEach(function (term, k) {
+      docs.forEach(function (d) {
+        if (!seenBy[k][d] && says(titles[index.docs[d][0]], term)) hits[d] = (hits[d] || 0) + 1;
+      });
+    });
     var all = docs.filter(function (d) { return hits[d] === required.length; });
     var chosen = all.length ? all : docs;
     // A section whose heading (or, at the top of a page, the page's title) says what was asked
@@ -267,18 +298,19 @@
     chosen.forEach(function (d) {
       var doc = index.docs[d];
       var heading = split(doc[1] ? doc[2] : index.pages[doc[0]][1]);
-      var stems = Object.create(null);
-      heading.forEach(function (w) { stems[keyStem(w) || index.stems[w] || w] = true; });
+      var stems = stemsOf(heading);
       var n = asked.filter(function (w) { return heading.indexOf(w) !== -1; }).length / 2;
       var near = ' ' + heading.concat(split(doc[3])).join(' ') + ' ';
       n += pairs.filter(function (p) { return near.indexOf(p) !== -1; }).length / 2;
       counted.forEach(function (t) {
-        if (t.own.some(function (s) { return stems[s]; })) n += 1;
-        else if (t.stems.some(function (s) { return stems[s]; })) n += 0.5;
+        // Below a heading, a term the heading does not name counts half if the page's title does.
+        n += says(stems, t) || (doc[1] ? says(titles[doc[0]], t) / 2 : 0);
       });
       named[d] = n;
     });
-    chosen.sort(function (a, b) { return ((hits[b] || 0) - (hits[a] || 0)) || (named[b] - named[a]) || (scores[b] - scores[a]); });
+    chosen.sort(function (a, b) {
+      return ((hits[b] || 0) - (hits[a] || 0)) || ((hinted[b] || 0) - (hinted[a] || 0)) || (named[b] - named[a]) || (scores[b] - scores[a]);
+    });
     var stemSet = Object.create(null);
     counted.forEach(function (t) { t.stems.forEach(function (s) { stemSet[s] = true; }); });
     return chosen.slice(0, MAX_RESULTS).map(function (d) {
