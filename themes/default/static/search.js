@@ -155,7 +155,7 @@
       text = text.slice(0, at) + ' ' + text.slice(at + p[0].length + 1);
       var own = index.known[p[0]] ? stemsFor(p[0]) : [];
       // A phrase of question and stop words ("hvor mange") asks for a kind of answer, not about
-      // a subject: sections that give one ("højst") come first, but none is left out.
+      // a subject: sections that give one ("højst") rank higher, but none is left out.
       var hint = !own.length && p[0].split(' ').every(function (w) { return index.stopSet[w]; });
       // Words of one group ("hur ofta träffas") ask one thing: one term.
       var same = found.filter(function (t) { return t.group === p[1]; })[0];
@@ -246,7 +246,7 @@
   function search(query) {
     var scores = Object.create(null);
     var hits = Object.create(null);
-    // Per section, the hints it answers ("hvor mange": a number, "højst").
+    // Per section, the hints it answers ("hvor mange" by "højst").
     var hinted = Object.create(null);
     var found = terms(query);
     var counted = found.filter(function (t) { return t.stems.length; });
@@ -306,10 +306,11 @@
         // Below a heading, a term the heading does not name counts half if the page's title does.
         n += says(stems, t) || (doc[1] ? says(titles[doc[0]], t) / 2 : 0);
       });
-      named[d] = n;
+      // A hint answered counts as a term the heading names.
+      named[d] = n + (hinted[d] || 0);
     });
     chosen.sort(function (a, b) {
-      return ((hits[b] || 0) - (hits[a] || 0)) || ((hinted[b] || 0) - (hinted[a] || 0)) || (named[b] - named[a]) || (scores[b] - scores[a]);
+      return ((hits[b] || 0) - (hits[a] || 0)) || (named[b] - named[a]) || (scores[b] - scores[a]);
     });
     var stemSet = Object.create(null);
     counted.forEach(function (t) { t.stems.forEach(function (s) { stemSet[s] = true; }); });
