@@ -258,6 +258,7 @@
     var seenBy = [];
     counted.forEach(function (term) {
       var seen = Object.create(null);
+      var needed = required.indexOf(term) !== -1;
       term.stems.forEach(function (stem) {
         // Postings are flat pairs: section, weight, section, weight, ...
         var postings = index.index[stem];
@@ -267,12 +268,12 @@
         var share = term.own.length && term.own.indexOf(stem) === -1 ? 0.5 : 1;
         for (var i = 0; i < postings.length; i += 2) {
           scores[postings[i]] = (scores[postings[i]] || 0) + postings[i + 1] * idf * share;
-          if (term.hint || required.indexOf(term) !== -1) seen[postings[i]] = true;
+          if (term.hint || needed) seen[postings[i]] = true;
         }
       });
       var tally = term.hint ? hinted : hits;
       Object.keys(seen).forEach(function (doc) { tally[doc] = (tally[doc] || 0) + 1; });
-      if (required.indexOf(term) !== -1) seenBy.push(seen);
+      if (needed) seenBy.push(seen);
     });
     var docs = Object.keys(scores);
     // A section is about what its page's title says: a required term in the title counts as
