@@ -188,3 +188,21 @@ test('a section is found through its page title, and "how many" ranks sections w
   await context.close();
   assert.deepEqual(problems.console, []);
 });
+
+test('a word the site does not use as written is found by its stem, its parts or its last part', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  // Only "pilotprojektet" is on the site: "piloten" without its ending finds it.
+  await page.goto(env.server.url + 'grundskoleforvaltningen/index.html');
+  const pilot = await query(page, 'hur många var med i piloten');
+  assert.ok(within(pilot, 'pilot.html#deltagare'), JSON.stringify(pilot.hrefs));
+  // A compound read as its parts: the section with both parts comes first.
+  await page.goto(env.server.url + 'skole-og-dagtilbud/index.html');
+  const skills = await query(page, 'mentorkompetencer');
+  assert.equal(skills.hrefs[0], 'saadan-bliver-du-mentor.html#den-rette', JSON.stringify(skills.hrefs));
+  // A compound the site uses also finds its last part ("stoppe forløbet").
+  await page.goto(env.server.url + 'randers/index.html');
+  const stop = await query(page, 'afbryde mentorforløbet');
+  assert.ok(within(stop, 'forloebet.html#stop-for-tid'), JSON.stringify(stop.hrefs));
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});

@@ -170,14 +170,23 @@
     split(text).forEach(function (w) {
       if (index.stopSet[w]) return;
       var inSite = index.known[w] || keyStem(w);
+      // A compound the site does not use is read as its parts ("mentorkompetencer": mentor,
+      // kompetencer); a section with every part answers it best.
       var parts = !inSite && w.length >= 8 ? compoundParts(w) : null;
-      var own = [];
-      (parts || [w]).forEach(function (part) {
-        if (!index.stopSet[part]) own = own.concat(stemsFor(part));
-      });
-      found.push({ word: w, own: own, stems: own });
+      var partStems = (parts || [w]).filter(function (part) { return !index.stopSet[part]; }).map(stemsFor);
+      var own = [].concat.apply([], partStems);
+      // A compound the site uses also finds its last part, as a synonym would
+      // ("mentorforløbet" finds "forløbet").
+      var head = [];
+      if (inSite && w.length >= 8) {
+        var known = splitKnown(w);
+        if (known) head = stemsFor(known[known.length - 1]);
+      }
+      found.push({ word: w, own: own, stems: own.concat(head), parts: partStems.length > 1 ? partStems : null });
     });
-    var out = found.map(function (t) { return { word: t.word, own: t.own, stems: withSynonyms(t.own.concat(t.stems)), hint: t.hint }; });
+    var out = found.map(function (t) {
+      return { word: t.word, own: t.own, stems: withSynonyms(t.own.concat(t.stems)), hint: t.hint, parts: t.parts };
+    });
     // The question's own words outside a phrase ("får" in "hvordan får jeg en mentor").
     out.asked = split(text).filter(function (w) { return index.q.indexOf(w) !== -1; });
     return out;
@@ -227,7 +236,29 @@
       else if (w.length >= 4 && w.length > longest.length && word.indexOf(w) === 0) longest = w;
     });
     if (!Object.keys(found).length && longest) found[index.stems[longest] || longest] = true;
+    if (!Object.keys(found).length) {
+      // An inflected form the site never uses ("piloten"): try it without its ending.
+      var bare = withoutEnding(word);
+      if (bare) {
+        if (Object.prototype.hasOwnProperty.call(index.stems, bare)) return [index.stems[bare]].filter(hasStem);
+        if (hasStem(bare)) return [bare];
+        index.words.forEach(function (w) { if (w.indexOf(bare) === 0) found[index.stems[w] || w] = true; });
+      }
+    }
     return Object.keys(found).filter(hasStem);
+  }
+
+  /** `word` without its inflectional ending (at least four letters left), or null. */
+  function withoutEnding(word) {
+    var list = {
+      da: ['erne', 'ene', 'ens', 'ets', 'en', 'et', 'er', 'e', 's'],
+      sv: ['ornas', 'arnas', 'ernas', 'orna', 'arna', 'erna', 'en', 'et', 'na', 'ar', 'or', 'er', 'n', 't'],
+    }[index.lang] || [];
+    for (var i = 0; i < list.length; i++) {
+      var e = list[i];
+      if (word.slice(-e.length) === e && Array.from(word).length - e.length >= 4) return word.slice(0, -e.length);
+    }
+    return null;
   }
 
   /** The stems of `words` (of a title or heading), as a set. */
@@ -246,8 +277,9 @@
   function search(query) {
     var scores = Object.create(null);
     var hits = Object.create(null);
-    // Per section, the hints it answers ("hvor mange" by "højst").
-    var hinted = Object.create(null);
+    // Per section, what more of the query it answers: a hint ("hvor mange" by "højst"), or every
+    // part of a compound read as parts.
+    var bonus = Object.create(null);
     var found = terms(query);
     var counted = found.filter(function (t) { return t.stems.length; });
     // A term found in more than a quarter of the sections ("mentor", "møde") says little about
@@ -271,9 +303,23 @@
           if (term.hint || needed) seen[postings[i]] = true;
         }
       });
-      var tally = term.hint ? hinted : hits;
+      var tally = term.hint ? bonus : hits;
       Object.keys(seen).forEach(function (doc) { tally[doc] = (tally[doc] || 0) + 1; });
       if (needed) seenBy.push(seen);
+      if (term.parts) {
+        var parts = Object.create(null);
+        term.parts.forEach(function (stems) {
+          var has = Object.create(null);
+          stems.forEach(function (stem) {
+            var postings = index.index[stem];
+            for (var i = 0; i < postings.length; i += 2) has[postings[i]] = true;
+          });
+          Object.keys(has).forEach(function (doc) { parts[doc] = (parts[doc] || 0) + 1; });
+        });
+        Object.keys(parts).forEach(function (doc) {
+          if (parts[doc] === term.parts.length) bonus[doc] = (bonus[doc] || 0) + 1;
+        });
+      }
     });
     var docs = Object.keys(scores);
     // A section is about what its page's title says: a required term in the title counts as
@@ -307,8 +353,8 @@
         // Below a heading, a term the heading does not name counts half if the page's title does.
         n += says(stems, t) || (doc[1] ? says(titles[doc[0]], t) / 2 : 0);
       });
-      // A hint answered counts as a term the heading names.
-      named[d] = n + (hinted[d] || 0);
+      // A hint answered, or a compound's every part found, counts as a term the heading names.
+      named[d] = n + (bonus[d] || 0);
     });
     chosen.sort(function (a, b) {
       return ((hits[b] || 0) - (hits[a] || 0)) || (named[b] - named[a]) || (scores[b] - scores[a]);
