@@ -248,12 +248,15 @@
     return Object.keys(found).filter(hasStem);
   }
 
+  /** Inflectional endings per language, the longest first. */
+  var ENDINGS = {
+    da: ['erne', 'ene', 'ens', 'ets', 'en', 'et', 'er', 'e', 's'],
+    sv: ['ornas', 'arnas', 'ernas', 'orna', 'arna', 'erna', 'en', 'et', 'na', 'ar', 'or', 'er', 'n', 't'],
+  };
+
   /** `word` without its inflectional ending (at least four letters left), or null. */
   function withoutEnding(word) {
-    var list = {
-      da: ['erne', 'ene', 'ens', 'ets', 'en', 'et', 'er', 'e', 's'],
-      sv: ['ornas', 'arnas', 'ernas', 'orna', 'arna', 'erna', 'en', 'et', 'na', 'ar', 'or', 'er', 'n', 't'],
-    }[index.lang] || [];
+    var list = ENDINGS[index.lang] || [];
     for (var i = 0; i < list.length; i++) {
       var e = list[i];
       if (word.slice(-e.length) === e && Array.from(word).length - e.length >= 4) return word.slice(0, -e.length);
@@ -307,17 +310,17 @@
       Object.keys(seen).forEach(function (doc) { tally[doc] = (tally[doc] || 0) + 1; });
       if (needed) seenBy.push(seen);
       if (term.parts) {
-        var parts = Object.create(null);
+        var partsIn = Object.create(null);
         term.parts.forEach(function (stems) {
           var has = Object.create(null);
           stems.forEach(function (stem) {
             var postings = index.index[stem];
             for (var i = 0; i < postings.length; i += 2) has[postings[i]] = true;
           });
-          Object.keys(has).forEach(function (doc) { parts[doc] = (parts[doc] || 0) + 1; });
+          Object.keys(has).forEach(function (doc) { partsIn[doc] = (partsIn[doc] || 0) + 1; });
         });
-        Object.keys(parts).forEach(function (doc) {
-          if (parts[doc] === term.parts.length) bonus[doc] = (bonus[doc] || 0) + 1;
+        Object.keys(partsIn).forEach(function (doc) {
+          if (partsIn[doc] === term.parts.length) bonus[doc] = (bonus[doc] || 0) + 1;
         });
       }
     });
