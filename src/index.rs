@@ -205,17 +205,33 @@ fn wide(text: &str, i: usize) -> (usize, bool, bool) {
 
 /// Stems words of one language, remembering each word form's stem. Stems are numbered in the
 /// order they are met, so the index is built on numbers rather than strings.
-pub(crate) struct Stemmer {
+pub(crate) struct Stemmer<'v> {
     lang: Lang,
+    /// The words of the site, when known: see [`Stemmer::for_site`].
+    site: Option<&'v dyn Fn(&str) -> bool>,
     /// Word form -> stem number (`None` for a stop word).
     seen: FxHashMap<Box<str>, Option<u32>>,
     numbers: FxHashMap<Box<str>, u32>,
     stems: Vec<Box<str>>,
 }
 
-impl Stemmer {
+impl<'v> Stemmer<'v> {
     pub fn new(lang: Lang) -> Self {
-        Stemmer { lang, seen: FxHashMap::default(), numbers: FxHashMap::default(), stems: Vec::new() }
+        Stemmer {
+            lang,
+            site: None,
+            seen: FxHashMap::default(),
+            numbers: FxHashMap::default(),
+            stems: Vec::new(),
+        }
+    }
+
+    /// A stemmer for the words of one site (`known` says whether a word is one). Snowball's stem
+    /// of a word may itself be a word of the site with a stem of its own (`dagsordenen` ->
+    /// `dagsorden` -> `dagsord`, Swedish `rektorer` -> `rektor` -> `rekt`): such a word gets that
+    /// word's stem, so every form of it finds every other.
+    pub fn for_site(lang: Lang, known: &'v dyn Fn(&str) -> bool) -> Self {
+        Stemmer { site: Some(known), ..Stemmer::new(lang) }
     }
 
     /// A stem's number, when a word of the site has it.
@@ -239,6 +255,16 @@ impl Stemmer {
             Some(k) => Some(k.root.into()),
             None => snowball_stem(self.lang, word),
         };
+        // A stem that is a shorter word of the site: that word's stem (which ends, each step
+        // being shorter), unless that word is a stop word.
+        if let Some(stem) = &stem
+            && stem.len() < word.len()
+            && self.site.is_some_and(|known| known(stem))
+            && let Some(n) = self.stem_number(stem)
+        {
+            self.seen.insert(word.into(), Some(n));
+            return Some(n);
+        }
         let number = stem.map(|stem| match self.numbers.get(&stem) {
             Some(&n) => n,
             None => {
@@ -664,7 +690,7 @@ pub(crate) fn build<'a>(lang: Lang, pages: &'a [SearchPage<'a>], search: &'a Sea
     }
     // Each word's stem, and its parts' stems when it is a compound of words the site uses.
     let known = |w: &str| site.numbers.contains_key(w);
-    let mut stemmer = Stemmer::new(lang);
+    let mut stemmer = Stemmer::for_site(lang, &known);
     let stems_of: Vec<(Option<u32>, Vec<u32>)> = vocabulary
         .iter()
         .map(|word| {
@@ -939,6 +965,23 @@ mod tests {
         assert_eq!(json["stems"]["samtale"], serde_json::json!(["n"]));
         assert!(json["stop"].as_array().unwrap().iter().any(|w| w == "efter"), "{}", json["stop"]);
         assert!(json["index"].get("efter").is_none());
+    }
+
+    #[test]
+    fn a_word_whose_stem_is_another_word_of_the_site_shares_that_words_stem() {
+        let index_of = |text: &str| {
+            let sections = [TextSection { heading: None, text: text.into() }];
+            let page = super::SearchPage { title: "Forløbet", url: "forloebet.html", sections: &sections };
+            index_json(&[page], &super::SearchWords::default())
+        };
+        // Snowball: `dagsordenen` -> `dagsorden`, and `dagsorden` -> `dagsord`. With both words on
+        // the site, both are `dagsord`, so a query for either finds the other.
+        let both = index_of("Menteen sætter dagsordenen. En god dagsorden er kort.");
+        assert_eq!(both["stems"]["dagsord"], serde_json::json!(["en", "enen"]), "{}", both["stems"]);
+        assert!(both["index"].get("dagsorden").is_none(), "{}", both["index"]);
+        // Without `dagsorden` on the site, `dagsordenen` keeps Snowball's stem.
+        let one = index_of("Menteen sætter dagsordenen.");
+        assert_eq!(one["stems"]["dagsorden"], serde_json::json!(["en"]), "{}", one["stems"]);
     }
 
     proptest::proptest! {

@@ -53,6 +53,9 @@ const FAMILIES = {
     ['möte', 'mötet', 'möten', 'mötena'],
     ['chef', 'chefen', 'chefer', 'cheferna', 'chefens'],
     ['utvärdering', 'utvärderingen', 'utvärderingar'],
+    // Not a key word: Snowball stems `rektorer` to `rektor` and `rektor` to `rekt`; the index
+    // gives both the stem of the word of the site they lead to.
+    ['rektor', 'rektorer'],
   ],
 };
 
