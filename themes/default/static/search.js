@@ -206,12 +206,17 @@
 
   /** How many sections contain one of `stems`. */
   function sections(stems) {
+    return Object.keys(docsWith(stems)).length;
+  }
+
+  /** The sections that contain one of `stems`, as a set. */
+  function docsWith(stems) {
     var seen = Object.create(null);
     stems.forEach(function (stem) {
       var postings = index.index[stem];
       for (var i = 0; i < postings.length; i += 2) seen[postings[i]] = true;
     });
-    return Object.keys(seen).length;
+    return seen;
   }
 
   function hasStem(stem) {
@@ -237,13 +242,10 @@
     });
     if (!Object.keys(found).length && longest) found[index.stems[longest] || longest] = true;
     if (!Object.keys(found).length) {
-      // An inflected form the site never uses ("piloten"): try it without its ending.
+      // An inflected form the site never uses ("piloten"): site words that start with it
+      // without its ending. (Were that a word of the site, `longest` would have found it.)
       var bare = withoutEnding(word);
-      if (bare) {
-        if (Object.prototype.hasOwnProperty.call(index.stems, bare)) return [index.stems[bare]].filter(hasStem);
-        if (hasStem(bare)) return [bare];
-        index.words.forEach(function (w) { if (w.indexOf(bare) === 0) found[index.stems[w] || w] = true; });
-      }
+      if (bare) index.words.forEach(function (w) { if (w.indexOf(bare) === 0) found[index.stems[w] || w] = true; });
     }
     return Object.keys(found).filter(hasStem);
   }
@@ -312,12 +314,7 @@
       if (term.parts) {
         var partsIn = Object.create(null);
         term.parts.forEach(function (stems) {
-          var has = Object.create(null);
-          stems.forEach(function (stem) {
-            var postings = index.index[stem];
-            for (var i = 0; i < postings.length; i += 2) has[postings[i]] = true;
-          });
-          Object.keys(has).forEach(function (doc) { partsIn[doc] = (partsIn[doc] || 0) + 1; });
+          Object.keys(docsWith(stems)).forEach(function (doc) { partsIn[doc] = (partsIn[doc] || 0) + 1; });
         });
         Object.keys(partsIn).forEach(function (doc) {
           if (partsIn[doc] === term.parts.length) bonus[doc] = (bonus[doc] || 0) + 1;
