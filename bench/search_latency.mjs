@@ -8,7 +8,7 @@
 //
 //   HANDBOOK_BIN=target/release/handbook node bench/search_latency.mjs
 
-import { launch, openPage, query, serve, sites } from '../tests/browser/helpers.mjs';
+import { asked, launch, openPage, serve, sites } from '../tests/browser/helpers.mjs';
 import { QUESTIONS } from '../tests/browser/questions.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS || 5);
@@ -21,13 +21,7 @@ const later = [];
 try {
   for (let round = 0; round < ROUNDS; round++) {
     const { page, context } = await openPage(browser);
-    let site = null;
-    for (const question of QUESTIONS) {
-      if (question.site !== site) {
-        site = question.site;
-        await page.goto(`${server.url}${site}/index.html`);
-      }
-      const { took } = await query(page, question.q);
+    for await (const [, { took }] of asked(page, server.url, QUESTIONS)) {
       (round === 0 ? first : later).push(took);
     }
     await context.close();

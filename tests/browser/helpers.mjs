@@ -153,3 +153,18 @@ export async function query(page, text) {
     none: document.querySelector('#search-results .no-results')?.textContent || null,
   }));
 }
+
+/**
+ * Types each question (`{ site, q }`) into the search box of its site's front page under `url`,
+ * opening a front page only when the site changes; yields each question with what `query` found.
+ */
+export async function* asked(page, url, questions) {
+  let site = null;
+  for (const question of questions) {
+    if (question.site !== site) {
+      site = question.site;
+      await page.goto(`${url}${site}/index.html`);
+    }
+    yield [question, await query(page, question.q)];
+  }
+}

@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSites, openPage, query } from './helpers.mjs';
+import { useSites, openPage, asked } from './helpers.mjs';
 import { QUESTIONS, answers } from './questions.mjs';
 
 const env = useSites({ before, after });
@@ -16,16 +16,10 @@ test('the judged questions are answered in the first three results', async () =>
   const { page, context, problems } = await openPage(env.browser);
   const misses = [];
   let slowest = 0;
-  let site = null;
-  for (const question of QUESTIONS) {
-    if (question.site !== site) {
-      site = question.site;
-      await page.goto(`${env.server.url}${site}/index.html`);
-    }
-    const found = await query(page, question.q);
+  for await (const [question, found] of asked(page, env.server.url, QUESTIONS)) {
     slowest = Math.max(slowest, found.took);
     if (!found.hrefs.slice(0, 3).some((href) => answers(question, href))) {
-      misses.push(`${site}: «${question.q}» -> ${JSON.stringify(found.hrefs.slice(0, 3))}`);
+      misses.push(`${question.site}: «${question.q}» -> ${JSON.stringify(found.hrefs.slice(0, 3))}`);
     }
   }
   await context.close();
