@@ -305,18 +305,13 @@ impl<'s> Renderer<'s, '_> {
     /// An id not yet used on the page: `base`, `base-2`, ...
     fn unique_id(&mut self, base: impl Into<String>) -> String {
         let base = base.into();
-        if !self.used_ids.contains(&base) {
-            self.used_ids.insert(base.clone());
-            return base;
-        }
-        let mut n = 2;
-        loop {
-            let id = format!("{base}-{n}");
-            if self.used_ids.insert(id.clone()) {
-                return id;
-            }
+        let mut id = base.clone();
+        let mut n = 1;
+        while !self.used_ids.insert(id.clone()) {
             n += 1;
+            id = format!("{base}-{n}");
         }
+        id
     }
 
     /// A component marker: the component replaces the paragraph it stands alone in.
