@@ -302,10 +302,13 @@ pub(crate) struct Process {
     /// Who plans the meetings and sets the agenda: `mentee`, `mentor` or `pair`.
     #[serde(default)]
     pub plans_meetings: Option<Planner>,
-    /// Who takes questions, gives support and is told when a pair stops early: `hr`, `unit` or
-    /// `leader`.
+    /// Who takes questions and gives support along the way: `hr`, `unit` or `leader`.
     #[serde(default)]
     pub support: Option<Party>,
+    /// Either partner may end the mentorship early at any time, and tells: `hr`, `unit` or
+    /// `leader`. Unset, the handbook says nothing about ending early.
+    #[serde(default)]
+    pub early_end: Option<Party>,
     /// Who evaluates, and when.
     #[serde(default)]
     pub evaluation: Evaluation,
@@ -1003,6 +1006,7 @@ impl Programme {
             p.applications_to.map(Office::party),
             p.matched_by,
             p.support,
+            p.early_end,
             p.evaluation.final_meeting,
             p.evaluation.programme,
         ]
@@ -1182,9 +1186,11 @@ mod tests {
 
     #[test]
     fn a_process_step_done_by_the_unit_needs_a_unit() {
-        let err = parse("process:\n  support: unit\n").unwrap_err();
-        assert!(err.contains("the process names `unit`, but the programme has no `unit`"), "{err}");
-        assert!(parse("unit: Lederakademiet\nprocess:\n  support: unit\n").is_ok());
+        for step in ["support", "early_end"] {
+            let err = parse(&format!("process:\n  {step}: unit\n")).unwrap_err();
+            assert!(err.contains("the process names `unit`, but the programme has no `unit`"), "{err}");
+            assert!(parse(&format!("unit: Lederakademiet\nprocess:\n  {step}: unit\n")).is_ok());
+        }
     }
 
     #[test]

@@ -251,6 +251,12 @@ pub(crate) const SETTINGS: &[Entry] = &[
         choices: Party::words,
     },
     Entry {
+        name: "process.early_end",
+        words: true,
+        get: |v| party(v, v.settings().process.early_end),
+        choices: Party::words,
+    },
+    Entry {
         name: "process.evaluation.each_meeting",
         words: false,
         get: |v| v.settings().process.evaluation.each_meeting.map(Value::Flag),
@@ -1077,6 +1083,7 @@ fn party_word(v: &Vocabulary, name: &str) -> Option<&'static str> {
         "process.applications_to" => p.applications_to.map(Office::party),
         "process.matched_by" => p.matched_by,
         "process.support" => p.support,
+        "process.early_end" => p.early_end,
         "process.evaluation.final_meeting" => p.evaluation.final_meeting,
         "process.evaluation.programme" => p.evaluation.programme,
         _ => None,

@@ -26,7 +26,6 @@ export const QUESTIONS = [
   { site: 'aalborg', q: 'tilmeldingsfrist', answers: ['index.html'] },
   { site: 'aalborg', q: 'hvornår er kick-off', answers: ['index.html#dates-heading', 'forloebet.html'] },
   { site: 'aalborg', q: 'hvordan bliver vi matchet', answers: ['matchning.html'] },
-  { site: 'aalborg', q: 'hvad hvis kemien ikke passer', answers: ['matchning.html#kemi'] },
   { site: 'aalborg', q: 'tværorganisatorisk', answers: ['matchning.html#tvaerorganisatorisk'] },
   { site: 'aalborg', q: 'hvad siger deltagerne fra pilotprojektet', answers: ['erfaringer.html'] },
   { site: 'aalborg', q: 'hvem er kontaktperson', answers: ['index.html#page-contacts-heading'] },
@@ -61,7 +60,6 @@ export const QUESTIONS = [
   { site: 'grundskoleforvaltningen', q: 'vilken utbildning får mentorerna', answers: ['sa-blir-du-mentor.html#utbildning'] },
   { site: 'grundskoleforvaltningen', q: 'pilotprojektet', answers: ['pilot.html'] },
   { site: 'grundskoleforvaltningen', q: 'vem kan bli mentor', answers: ['sa-blir-du-mentor.html#vem-kan-bli-mentor'] },
-  { site: 'grundskoleforvaltningen', q: 'kan vi sluta i förtid', answers: ['forloppet.html#avsluta-i-fortid'] },
   { site: 'grundskoleforvaltningen', q: 'vad ska jag prata med min chef om', answers: ['samtal-med-din-chef.html'] },
   { site: 'grundskoleforvaltningen', q: 'ledarskapsdeklaration', answers: ['verktyg/ledarskapsdeklaration.html'] },
   { site: 'grundskoleforvaltningen', q: 'hur får jag en mentor', answers: ['sa-far-du-en-mentor.html'] },
@@ -231,8 +229,6 @@ export const QUESTIONS = [
       'verktyg/overenskommelse.html#forifyllt'] },
   { site: 'grundskoleforvaltningen', q: 'tystnadsplikt',
     answers: ['forloppet.html#fortroende', 'verktyg/overenskommelse.html#ramarna', 'roller-och-ansvar.html#adept', 'samtal-med-din-chef.html#fortroendet'] },
-  { site: 'grundskoleforvaltningen', q: 'avbryta mentorskapet',
-    answers: ['forloppet.html#avsluta-i-fortid'] },
 ];
 
 /** Whether a result link (relative to the site's front page) is one of the answers. */

@@ -28,8 +28,10 @@ for (const [way, url] of WAYS) {
   test(`Swedish inflected queries find the right pages (${way})`, async () => {
     const { page, context, problems } = await openPage(env.browser);
     await page.goto(url('grundskoleforvaltningen/index.html'));
-    const end = await query(page, 'avsluta i förtid');
-    assert.equal(end.hrefs[0], 'forloppet.html#avsluta-i-fortid');
+    const meetings = await query(page, 'hur ofta träffas vi?');
+    assert.ok(meetings.hrefs.slice(0, 3).includes('forloppet.html#motena'), JSON.stringify(meetings.hrefs));
+    const forms = await query(page, 'mötena');
+    assert.ok(forms.hrefs.includes('forloppet.html#motena'), JSON.stringify(forms.hrefs));
     const adepts = await query(page, 'adepter');
     assert.ok(adepts.hrefs.length > 3, JSON.stringify(adepts.hrefs));
     assert.ok(adepts.hrefs.includes('roller-och-ansvar.html#adept'), JSON.stringify(adepts.hrefs));

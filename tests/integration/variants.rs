@@ -33,19 +33,19 @@ pub(crate) fn variants(lang: &str) -> Vec<(String, String)> {
         (
             "appointed".into(),
             format!(
-                "{h}meetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\nprocess:\n  mentee_joins: apply\n  applications_to: hr\n  decided_with_leader: true\n  mentor_joins: appointed\n  matched_by: hr\n  first_contact: mentee\n  plans_meetings: pair\n  support: hr\n  evaluation:\n    each_meeting: true\n    programme: hr\n"
+                "{h}meetings:\n  every: 2 months\n  length: 90 minutes\nduration: 12 months\nprocess:\n  mentee_joins: apply\n  applications_to: hr\n  decided_with_leader: true\n  mentor_joins: appointed\n  matched_by: hr\n  first_contact: mentee\n  plans_meetings: pair\n  support: hr\n  early_end: hr\n  evaluation:\n    each_meeting: true\n    programme: hr\n"
             ),
         ),
         (
             "by-unit".into(),
             format!(
-                "{h}unit: Lederakademiet\nmeetings:\n  every: 1-2 months\nprocess:\n  mentee_joins: apply\n  applications_to: unit\n  decided_with_leader: false\n  mentor_joins: apply\n  matched_by: unit\n  first_contact: mentor\n  plans_meetings: mentee\n  support: unit\n  evaluation:\n    each_meeting: false\n    final_meeting: unit\n    programme: unit\n"
+                "{h}unit: Lederakademiet\nmeetings:\n  every: 1-2 months\nprocess:\n  mentee_joins: apply\n  applications_to: unit\n  decided_with_leader: false\n  mentor_joins: apply\n  matched_by: unit\n  first_contact: mentor\n  plans_meetings: mentee\n  support: unit\n  early_end: unit\n  evaluation:\n    each_meeting: false\n    final_meeting: unit\n    programme: unit\n"
             ),
         ),
         (
             "by-leader".into(),
             format!(
-                "{h}duration: 6 months\nmax_mentees_per_mentor: 2\nprocess:\n  mentee_joins: offered\n  mentor_joins: invited\n  matched_by: leader\n  first_contact: mentor\n  plans_meetings: mentor\n  support: leader\n  evaluation:\n    final_meeting: leader\n    programme: leader\n  mentor_training: {training}\n"
+                "{h}duration: 6 months\nmax_mentees_per_mentor: 2\nprocess:\n  mentee_joins: offered\n  mentor_joins: invited\n  matched_by: leader\n  first_contact: mentor\n  plans_meetings: mentor\n  support: leader\n  early_end: leader\n  evaluation:\n    final_meeting: leader\n    programme: leader\n  mentor_training: {training}\n"
             ),
         ),
         (
@@ -114,8 +114,9 @@ const DANISH: &[Follows] = &[
             ("forloebet.html", "Aftal på det første møde, hvem af jer der planlægger møderne"),
             (
                 "forloebet.html",
-                "Hvordan mentorer og mentees bliver sat sammen, kan ordningens kontaktperson fortælle mere om",
+                "Ordningens kontaktperson kan fortælle, hvordan mentorer og mentees bliver sat sammen",
             ),
+            ("forloebet.html", "Mentor og mentee bliver sat sammen"),
             ("forloebet.html", "så kontakt ordningens kontaktperson."),
             (
                 "saadan-bliver-du-mentor.html",
@@ -132,6 +133,8 @@ const DANISH: &[Follows] = &[
             "udpeget",
             "inviteret til at være mentor",
             "så kontakt HR",
+            // Nothing about ending early unless the programme says either partner may.
+            "før tid",
         ],
     },
     Follows {
@@ -145,6 +148,9 @@ const DANISH: &[Follows] = &[
             ),
             ("forloebet.html", "I planlægger møderne sammen"),
             ("forloebet.html", "så kontakt HR."),
+            ("forloebet.html", "Begge parter kan til enhver tid stoppe forløbet"),
+            ("forloebet.html", "giv HR besked, så I kan finde en god afslutning"),
+            ("roller-og-ansvar.html", "HR skal have besked, hvis et forløb stopper før tid"),
             ("vaerktoejer/opsummering-og-evaluering.html", "runder I hvert møde af med en kort evaluering"),
             ("roller-og-ansvar.html", "HR evaluerer ordningen som helhed"),
             ("forloebet.html", "hver 2. måned, og et møde varer typisk 1½ time"),
@@ -180,6 +186,8 @@ const DANISH: &[Follows] = &[
             ("saadan-bliver-du-mentor.html", "bliver ledere inviteret til at være mentor"),
             ("forloebet.html", "Det er mentoren, der planlægger møderne"),
             ("forloebet.html", "så kontakt menteens leder."),
+            ("forloebet.html", "giv menteens leder besked"),
+            ("afklaring-med-egen-leder.html", "og dig, de giver besked, hvis de vil stoppe før tid"),
             ("forloebet.html", "evalueringsmøde med menteens leder"),
             ("forloebet.html", "6 måneder"),
             ("saadan-bliver-du-mentor.html", "en halv dags uddannelse"),
@@ -207,7 +215,7 @@ const DANISH: &[Follows] = &[
             ("forloebet.html", "onsdag den 25. august 2027 kl. 14.00–16.00"),
             ("index.html", "25. maj 2027"),
         ],
-        never: &["tager mentoren kontakt", "måned", "udpeget", "Coach"],
+        never: &["tager mentoren kontakt", "måned", "udpeget", "Coach", "før tid"],
     },
 ];
 
@@ -229,6 +237,7 @@ const SWEDISH: &[Follows] = &[
             "Du tar kontakt",
             "utses",
             "kontakta HR",
+            "förtid",
         ],
     },
     Follows {
@@ -238,7 +247,8 @@ const SWEDISH: &[Follows] = &[
             ("forloppet.html", "är det adepten som tar den första kontakten"),
             ("sa-blir-du-mentor.html", "I programmet utses mentorerna, så du behöver inte anmäla dig"),
             ("forloppet.html", "Ni planerar mötena"),
-            ("forloppet.html", "kontakta HR"),
+            ("forloppet.html", "Både mentorn och adepten kan när som helst avsluta mentorskapet"),
+            ("forloppet.html", "meddela HR"),
             ("verktyg/sammanfattning-och-utvardering.html", "avslutar ni varje möte med en kort utvärdering"),
             ("forloppet.html", "varannan månad"),
             ("index.html", "12 månader"),
@@ -252,7 +262,7 @@ const SWEDISH: &[Follows] = &[
             ("sa-far-du-en-mentor.html", "Din mentor tar kontakt med dig"),
             ("forloppet.html", "Det är adepten som planerar mötena"),
             ("forloppet.html", "utvärderingsmöte med Lederakademiet"),
-            ("forloppet.html", "kontakta Lederakademiet"),
+            ("forloppet.html", "meddela Lederakademiet"),
             ("forloppet.html", "varje eller varannan månad"),
         ],
         never: &[
@@ -274,6 +284,7 @@ const SWEDISH: &[Follows] = &[
             ("forloppet.html", "utvärderingsmöte tillsammans med adeptens chef"),
             ("forloppet.html", "6 månader"),
             ("sa-blir-du-mentor.html", "en halvdagsutbildning"),
+            ("forloppet.html", "meddela adeptens chef"),
         ],
         never: &["Du tar kontakt", "utses", "kontakta HR", "12 månader"],
     },
@@ -288,7 +299,7 @@ const SWEDISH: &[Follows] = &[
             ("forloppet.html", "25 augusti 2027"),
             ("index.html", "25 maj 2027"),
         ],
-        never: &["Din mentor tar kontakt", "månad", "utses", "Coach"],
+        never: &["Din mentor tar kontakt", "månad", "utses", "Coach", "förtid"],
     },
 ];
 
