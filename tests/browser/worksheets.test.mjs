@@ -237,6 +237,25 @@ test('print shows every answer in full and no controls', async () => {
   assert.ok(printed.copyVisible && !printed.textareaVisible);
   assert.equal(printed.buttons, 0);
   assert.ok(printed.height > 150, `the printed answer is cut: ${printed.height}px`);
+  // A one-line field prints its whole answer too, wrapped, instead of what fits in the box.
+  await page.emulateMedia({ media: 'screen' });
+  const sentence = 'Tale med mine afdelingsledere om, hvilke af de tre største projekter vi kan udskyde til efteråret, og hvorfor';
+  await page.fill('#ws-swot-first-step', sentence);
+  // What the browser does when the reader prints.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const line = await page.evaluate(() => {
+    const copy = document.querySelector('#ws-swot-first-step + .ws-print-value');
+    return {
+      text: copy.textContent,
+      lines: copy.getBoundingClientRect().height / parseFloat(getComputedStyle(copy).lineHeight),
+      inputShown: getComputedStyle(document.querySelector('#ws-swot-first-step')).display !== 'none',
+    };
+  });
+  assert.equal(line.text, sentence);
+  assert.ok(!line.inputShown && line.lines >= 1.5, JSON.stringify(line));
+  // What only matters on screen is not printed: the note on where answers are kept.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#ws-swot .ws-privacy')).display), 'none');
   // The print view of the whole handbook shows the saved answer too.
   await page.goto(env.server.url + 'randers/print.html');
   // In the print view ids carry the page's prefix; find the field by worksheet and name.
@@ -257,6 +276,26 @@ test('keyboard only: Tab reaches every field and button of a worksheet in order'
     'ws-swot-strengths', 'ws-swot-weaknesses', 'ws-swot-opportunities', 'ws-swot-threats', 'ws-swot-next-steps',
     'ws-swot-first-step', 'export-json', 'export-text', 'ws-swot-import', 'print', 'clear', order[11],
   ]);
+  await context.close();
+});
+
+test('the keyboard focus is drawn on the control that has it, the file import included', async () => {
+  const { page, context } = await openPage(env.browser);
+  await page.goto(env.server.url + SWOT);
+  await page.focus('#ws-swot [data-action="export-text"]');
+  await page.keyboard.press('Tab');
+  const outlines = await page.evaluate(() => {
+    const style = (selector) => getComputedStyle(document.querySelector(selector)).outlineStyle;
+    return {
+      focused: document.activeElement.id,
+      label: style('#ws-swot .ws-import-label'),
+      print: style('#ws-swot [data-action="print"]'),
+    };
+  });
+  assert.deepEqual(outlines, { focused: 'ws-swot-import', label: 'solid', print: 'none' });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'print');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#ws-swot .ws-import-label')).outlineStyle), 'none');
   await context.close();
 });
 

@@ -416,14 +416,14 @@
     status(form, '');
   }
 
-  // --- Print: a textarea prints only its visible lines, so print a copy of the whole text ----
+  // --- Print: a text box prints only what fits in it, so print a copy of the whole text -------
 
   function syncPrint(form) {
-    Array.prototype.forEach.call(form.querySelectorAll('textarea'), function (area) {
+    Array.prototype.forEach.call(form.querySelectorAll('textarea, input[type="text"]'), function (area) {
       var copy = area.nextElementSibling;
       if (!copy || !copy.classList.contains('ws-print-value')) {
         copy = document.createElement('div');
-        copy.className = 'ws-print-value';
+        copy.className = area.tagName === 'TEXTAREA' ? 'ws-print-value' : 'ws-print-value ws-print-line';
         copy.setAttribute('aria-hidden', 'true');
         area.parentNode.insertBefore(copy, area.nextSibling);
       }
