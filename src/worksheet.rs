@@ -317,7 +317,8 @@ impl Worksheet {
                             name: &f.id,
                             label: &f.label,
                             help: f.help.as_deref(),
-                            position: axes.map(|a| format!("{}, {}", a.y[n / 2].value, a.x[n % 2].value)),
+                            position: axes
+                                .map(|a| format!("{}, {}", a.y[n / 2].value, in_phrase(&a.x[n % 2].value))),
                             row_label: axes.filter(|_| n % 2 == 0).map(|a| a.y[n / 2].value.as_str()),
                             kind: f.kind,
                             value: f.default.as_deref().unwrap_or(""),
@@ -363,6 +364,18 @@ impl Worksheet {
     }
 }
 
+/// An axis label as it reads after a comma, inside a phrase: its first letter in lower case
+/// ("Haster ikke" -> "haster ikke"), unless the label starts with an abbreviation ("HR").
+fn in_phrase(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), second) if !second.is_some_and(char::is_uppercase) => {
+            first.to_lowercase().chain(label[first.len_utf8()..].chars()).collect()
+        }
+        _ => label.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Worksheet;
@@ -371,6 +384,16 @@ mod tests {
 
     fn parse(yaml: &str) -> Result<Worksheet, String> {
         Worksheet::parse(yaml, Path::new("ws.yaml")).map_err(|d| d.message)
+    }
+
+    #[test]
+    fn an_axis_label_inside_a_phrase_starts_in_lower_case_unless_it_is_an_abbreviation() {
+        use super::in_phrase;
+        assert_eq!(in_phrase("Haster ikke"), "haster ikke");
+        assert_eq!(in_phrase("Ändå"), "ändå");
+        assert_eq!(in_phrase("HR-afdelingen"), "HR-afdelingen");
+        assert_eq!(in_phrase("X"), "x");
+        assert_eq!(in_phrase(""), "");
     }
 
     #[test]

@@ -190,6 +190,26 @@ fn the_five_programmes_follow_their_seeds_process_and_invent_no_fact() {
         never(&swedish, phrase, "grundskoleforvaltningen");
     }
     says(&swedish, "halvdagsutbildning i coachande förhållningssätt");
+    // Only Randers' seed lets either partner stop at any time (and HR is told); the others say
+    // nothing about ending early, so their sites do not either.
+    says(&randers, "Begge parter kan til enhver tid stoppe forløbet");
+    says(&randers, "giv HR besked");
+    never(&randers, "HR svarer på spørgsmål", "randers");
+    for (text, id) in [(&aalborg, "aalborg"), (&corps, "diplomledelse"), (&school, "skole-og-dagtilbud")] {
+        never(text, "før tid", id);
+        never(text, "stoppe forløbet", id);
+        // Seed 000 alone names knowing the organisation, and no seed asks for years of experience.
+        never(text, "flere års erfaring", id);
+    }
+    never(&swedish, "förtid", "grundskoleforvaltningen");
+    never(&swedish, "flera års erfarenhet", "grundskoleforvaltningen");
+    // Seed 004: the mentor coaches the adept.
+    never(&swedish, "varken coach", "grundskoleforvaltningen");
+    // Seed 001: a mentee gets the list through HR and is "tildelt" a mentor, not said to choose.
+    never(&corps, "vælger selv sin mentor", "diplomledelse");
+    never(&corps, "du vælger selv fra en liste", "diplomledelse");
+    // Seed 000: questions, support and the evaluation meeting go to the S/D-chef or aftaleholder.
+    says(&school, "menteens S/D-chef eller aftaleholder");
     // No placeholder or example address anywhere, footers included.
     for id in ["randers", "aalborg", "diplomledelse", "skole-og-dagtilbud", "grundskoleforvaltningen"] {
         for entry in walkdir::WalkDir::new(sites.out.path().join(id)) {
@@ -203,6 +223,21 @@ fn the_five_programmes_follow_their_seeds_process_and_invent_no_fact() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn a_grid_fields_place_is_spelled_out_as_one_phrase() {
+    // Protects: on phones and for screen readers a grid cell is named by its row and column,
+    // read as one phrase ("Vigtigt, haster ikke"), not as two capitalised labels.
+    let sites = build();
+    for (id, page, expected) in [
+        ("randers", "vaerktoejer/prioriteringsmatrix.html", "Vigtigt, haster ikke."),
+        ("grundskoleforvaltningen", "verktyg/prioriteringsmatris.html", "Inte viktigt, brådskande."),
+    ] {
+        let places = texts(&sites.page(id, page), ".ws-position");
+        assert_eq!(places.len(), 4, "{id}: {places:?}");
+        assert!(places.iter().any(|p| p == expected), "{id}: {places:?}");
     }
 }
 
