@@ -194,6 +194,22 @@ test('a section is found through its page title, and "how many" ranks sections w
   assert.deepEqual(problems.console, []);
 });
 
+test('the front page\'s own example, "hvor tit mødes vi?", is answered first by the section on the meetings', async () => {
+  // "How often" asks for a frequency: a section saying "hver 2. måned" or "hvor tit I mødes"
+  // ranks above one whose title only names a meeting ("Forbered mødet").
+  const { page, context, problems } = await openPage(env.browser);
+  for (const site of ['randers', 'aalborg', 'diplomledelse', 'skole-og-dagtilbud']) {
+    await page.goto(env.server.url + site + '/index.html');
+    assert.match(await page.textContent('main'), /»hvor tit mødes vi\?«/);
+    for (const q of ['hvor tit mødes vi?', 'hvor ofte mødes vi']) {
+      const found = await query(page, q);
+      assert.equal(found.hrefs[0], 'forloebet.html#moderne', `${site}: «${q}» ${JSON.stringify(found.hrefs)}`);
+    }
+  }
+  await context.close();
+  assert.deepEqual(problems.console, []);
+});
+
 test('a word the site does not use as written is found by its stem, its parts or its last part', async () => {
   const { page, context, problems } = await openPage(env.browser);
   // Only "pilotprojektet" is on the site: "piloten" without its ending finds it.
