@@ -8,7 +8,7 @@
 //! finds forms by `data-worksheet`, keeps answers in localStorage under
 //! `handbook:<programme>:<id>:v<version>`, and needs nothing else from the server.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -27,6 +27,10 @@ pub(crate) struct Worksheet {
     #[serde(default)]
     pub intro: Option<Text>,
     pub sections: Vec<Section>,
+    /// The labels of fields an earlier version had and this one has not, by id: answers carried
+    /// over from that version are shown under them.
+    #[serde(default)]
+    pub earlier: BTreeMap<String, Text>,
 }
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
@@ -164,6 +168,16 @@ impl Worksheet {
                 }
             }
         }
+        for id in self.earlier.keys() {
+            if seen.contains(id) {
+                return Err(format!(
+                    "`earlier` names `{id}`, a field of this version; list only fields an earlier version had and this one has not"
+                ));
+            }
+            if !valid_id(id) {
+                return Err(format!("the id `{id}` under `earlier` may only use a-z, 0-9 and `-`"));
+            }
+        }
         Ok(())
     }
 
@@ -182,6 +196,7 @@ impl Worksheet {
                 all.extend(f.default.as_mut());
             }
         }
+        all.extend(self.earlier.values_mut());
         all
     }
 
@@ -233,6 +248,8 @@ pub(crate) struct WorksheetView<'a> {
     /// The intro rendered from Markdown.
     pub intro: Option<String>,
     pub sections: Vec<SectionView<'a>>,
+    /// The labels of an earlier version's fields, as a JSON object (empty when there are none).
+    pub earlier: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -360,7 +377,15 @@ impl Worksheet {
                 }
             })
             .collect();
-        WorksheetView { id, programme, version: self.version, title: &self.title, intro, sections }
+        let earlier = if self.earlier.is_empty() {
+            String::new()
+        } else {
+            let labels: BTreeMap<&str, &str> =
+                self.earlier.iter().map(|(id, label)| (id.as_str(), label.value.as_str())).collect();
+            // Plain strings: serialising cannot fail.
+            serde_json::to_string(&labels).unwrap_or_default()
+        };
+        WorksheetView { id, programme, version: self.version, title: &self.title, intro, sections, earlier }
     }
 }
 
@@ -403,6 +428,23 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.contains("exactly 4 fields"), "{err}");
+    }
+
+    #[test]
+    fn earlier_labels_name_only_fields_this_version_has_not() {
+        let ok = "title: X\nversion: 2\nsections:\n  - fields:\n      - {id: a, label: A}\nearlier:\n  b: Gammelt spørgsmål\n";
+        let strings = crate::strings::Strings::parse(
+            include_str!("../themes/default/i18n/da.yaml"),
+            Path::new("da.yaml"),
+        )
+        .unwrap();
+        let earlier = |yaml: &str| parse(yaml).unwrap().view("x", "p", &strings, None).earlier;
+        assert_eq!(earlier(ok), r#"{"b":"Gammelt spørgsmål"}"#);
+        let err = parse(&ok.replace("  b: Gammelt", "  a: Gammelt")).unwrap_err();
+        assert!(err.contains("`earlier` names `a`, a field of this version"), "{err}");
+        let err = parse(&ok.replace("  b: Gammelt", "  B: Gammelt")).unwrap_err();
+        assert!(err.contains("the id `B` under `earlier`"), "{err}");
+        assert_eq!(earlier(&ok.replace("earlier:\n  b: Gammelt spørgsmål\n", "")), "");
     }
 
     #[test]

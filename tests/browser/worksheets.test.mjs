@@ -213,6 +213,20 @@ test('answers from an older version of a worksheet are carried over, removed fie
   assert.equal(await page.inputValue('#ws-swot-strengths'), 'Gammelt svar');
   assert.match(await page.textContent('#ws-swot .ws-earlier'), /Fjernet felt/);
   assert.ok(await page.evaluate(() => localStorage.getItem('handbook:randers:swot:v2') !== null));
+  // Diplomledelse's mentor form is at version 2 and lists the questions version 1 had: an
+  // answer to one of them is shown under its question, never under its id.
+  await page.goto(env.server.url + 'diplomledelse/saadan-bliver-du-mentor.html');
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem('handbook:diplomledelse:application-mentor:v1',
+      JSON.stringify({ fields: { name: 'Kim', motivation: 'Jeg vil give videre, hvad jeg selv har fået' } }));
+  });
+  await page.reload();
+  const form = '#ws-application-mentor';
+  assert.equal(await page.inputValue(`${form} [name="name"]`), 'Kim');
+  assert.deepEqual(await page.$$eval(`${form} .ws-earlier dt`, (dts) => dts.map((dt) => dt.textContent)),
+    ['Hvorfor vil du gerne være mentor?']);
+  assert.match(await page.textContent(`${form} .ws-earlier dd`), /give videre/);
   await context.close();
 });
 

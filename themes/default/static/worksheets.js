@@ -219,6 +219,13 @@
     return null;
   }
 
+  /** The label an earlier version gave field `id`, as the worksheet lists it, else the id. */
+  function earlierLabel(form, id) {
+    var labels = {};
+    try { labels = JSON.parse(form.dataset.earlierLabels || '{}'); } catch (e) { labels = {}; }
+    return Object.prototype.hasOwnProperty.call(labels, id) && typeof labels[id] === 'string' ? labels[id] : id;
+  }
+
   function showEarlier(form) {
     var box = form.querySelector('.ws-earlier');
     var keys = ownKeys(form._earlier || {});
@@ -239,7 +246,7 @@
     var list = document.createElement('dl');
     keys.forEach(function (k) {
       var dt = document.createElement('dt');
-      dt.textContent = k;
+      dt.textContent = earlierLabel(form, k);
       var dd = document.createElement('dd');
       dd.textContent = String(form._earlier[k]);
       list.appendChild(dt);
@@ -310,7 +317,7 @@
     var earlier = form._earlier || {};
     if (ownKeys(earlier).length) {
       lines.push('## ' + (form.dataset.msgEarlier || ''), '');
-      ownKeys(earlier).forEach(function (k) { lines.push('**' + k + '**', '', String(earlier[k]), ''); });
+      ownKeys(earlier).forEach(function (k) { lines.push('**' + earlierLabel(form, k) + '**', '', String(earlier[k]), ''); });
     }
     download(fileName(form, 'md'), 'text/markdown', lines.join('\n'));
   }
