@@ -30,8 +30,9 @@ pub(crate) enum Value {
     Period(Period),
     Event(Event),
     Role(RoleName),
-    /// Who does a step: its words, and the role word when it is a person (`leader`).
-    Party(String, Option<RoleName>),
+    /// Who does a step: its words, the role word when it is a person (`leader`), and the
+    /// setting's own word (`hr`), which conditions compare.
+    Party(String, Option<RoleName>, &'static str),
     /// A choice that has no words of its own (`process.plans_meetings`).
     Choice(&'static str),
 }
@@ -53,8 +54,8 @@ impl Value {
 
     fn into_text(self, lang: Lang) -> Result<String, String> {
         Ok(match self {
-            Value::Text(t) | Value::Party(t, None) => t,
-            Value::Party(_, Some(r)) | Value::Role(r) => r.singular,
+            Value::Text(t) | Value::Party(t, None, _) => t,
+            Value::Party(_, Some(r), _) | Value::Role(r) => r.singular,
             Value::Number(n) => n.to_string(),
             Value::Cadence(c) => lang.cadence(c),
             Value::Length(l) => lang.meeting_length(l),
@@ -95,12 +96,15 @@ fn text(t: &Option<crate::settings::Text>) -> Option<Value> {
 
 fn party(v: &Vocabulary, p: Option<Party>) -> Option<Value> {
     let s = &v.programme.settings;
-    Some(match p? {
-        Party::Hr => Value::Party("HR".to_owned(), None),
-        Party::Unit => Value::Party(s.unit.as_ref().map_or_else(String::new, |u| u.value.clone()), None),
+    let p = p?;
+    Some(match p {
+        Party::Hr => Value::Party("HR".to_owned(), None, p.word()),
+        Party::Unit => {
+            Value::Party(s.unit.as_ref().map_or_else(String::new, |u| u.value.clone()), None, p.word())
+        }
         Party::Leader => {
             let leader = v.programme.words.leader.clone();
-            Value::Party(leader.singular.clone(), Some(leader))
+            Value::Party(leader.singular.clone(), Some(leader), p.word())
         }
     })
 }
@@ -290,8 +294,8 @@ pub(crate) struct Filter {
 
 fn role_form(value: Value, form: fn(RoleName) -> String) -> Result<Value, String> {
     match value {
-        Value::Role(r) | Value::Party(_, Some(r)) => Ok(Value::Text(form(r))),
-        party @ Value::Party(_, None) => Ok(party),
+        Value::Role(r) | Value::Party(_, Some(r), _) => Ok(Value::Text(form(r))),
+        party @ Value::Party(_, None, _) => Ok(party),
         other => Err(format!("applies to role names, but this value is {}", other.kind())),
     }
 }
@@ -1067,28 +1071,13 @@ impl Condition {
                 }
                 let current = match (entry.get)(v) {
                     Some(Value::Choice(w)) => Some(w),
-                    Some(Value::Party(..)) => party_word(v, name),
+                    Some(Value::Party(_, _, w)) => Some(w),
                     _ => None,
                 };
                 Ok(current.is_some_and(|c| words.iter().any(|(_, w)| w == c)))
             }
         }
     }
-}
-
-/// The word a party setting is set to (`hr`), for comparing.
-fn party_word(v: &Vocabulary, name: &str) -> Option<&'static str> {
-    let p = &v.programme.settings.process;
-    let party = match name {
-        "process.applications_to" => p.applications_to.map(Office::party),
-        "process.matched_by" => p.matched_by,
-        "process.support" => p.support,
-        "process.early_end" => p.early_end,
-        "process.evaluation.final_meeting" => p.evaluation.final_meeting,
-        "process.evaluation.programme" => p.evaluation.programme,
-        _ => None,
-    };
-    party.map(Choice::word)
 }
 
 #[cfg(test)]
